@@ -1,0 +1,71 @@
+/* doc.c: life of the document model (see doc.h). */
+#include "config.h"
+
+#include "doc.h"
+#include "text/placeholder.h"
+
+#include <string.h>
+
+static void
+segment_free (gpointer data)
+{
+    sl_segment *segment = data;
+    sl_textmap_clear (&segment->map);
+    g_free (segment->original);
+    g_array_free (segment->placeholders, TRUE);
+    g_free (segment);
+}
+
+sl_doc *
+sl_doc_new (const char *name, const char *raw, gsize raw_len)
+{
+    sl_doc *doc = g_new0 (sl_doc, 1);
+    doc->name = g_strdup (name ? name : "-");
+    doc->raw = raw;
+    doc->raw_len = raw_len;
+    sl_lineindex_build (&doc->lines, raw, raw_len);
+    doc->segments = g_ptr_array_new_with_free_func (segment_free);
+    doc->html = g_ptr_array_new ();
+    return doc;
+}
+
+void sl_html_free (struct sl_html *html);
+
+void
+sl_doc_free (sl_doc *doc)
+{
+    if (doc == NULL)
+        return;
+    g_ptr_array_free (doc->segments, TRUE);
+    for (guint i = 0; i < doc->html->len; i++)
+        sl_html_free (g_ptr_array_index (doc->html, i));
+    g_ptr_array_free (doc->html, TRUE);
+    sl_lineindex_clear (&doc->lines);
+    g_free (doc->name);
+    g_free (doc);
+}
+
+sl_segment *
+sl_doc_add_segment (sl_doc *doc, sl_segment_kind kind, const char *part,
+                    sl_textmap *map, guint32 anchor)
+{
+    sl_segment *segment = g_new0 (sl_segment, 1);
+    segment->kind = kind;
+    segment->part = part;
+    segment->map = *map;
+    sl_textmap_init (map);
+    if (segment->map.text == NULL)
+        sl_textmap_append_span (&segment->map, "", 0, 0);
+    segment->anchor = anchor;
+    segment->original = g_strndup (segment->map.text ? segment->map.text : "", segment->map.len);
+    segment->placeholders = g_array_new (FALSE, FALSE, sizeof (sl_span));
+    sl_placeholders_blank (segment->map.text, segment->map.len, segment->placeholders);
+    g_ptr_array_add (doc->segments, segment);
+    return segment;
+}
+
+void
+sl_doc_position (const sl_doc *doc, guint32 offset, unsigned *line, unsigned *column)
+{
+    sl_lineindex_position (&doc->lines, offset, line, column);
+}

@@ -1,0 +1,211 @@
+/* lint.c: the pipeline for one draft: load, run every rule family, sort
+ * the findings, score, decide. Also the result accessors of spamlint.h. */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "load/load.h"
+#include "result.h"
+#include "rules/rules.h"
+
+static int
+compare_findings (gconstpointer a, gconstpointer b)
+{
+    const spamlint_finding *x = *(const spamlint_finding *const *) a;
+    const spamlint_finding *y = *(const spamlint_finding *const *) b;
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    if (x->column != y->column)
+        return x->column < y->column ? -1 : 1;
+    return strcmp (x->rule, y->rule);
+}
+
+static spamlint_result *
+result_new (const spamlint_engine *engine, const char *name)
+{
+    spamlint_result *result = g_new0 (spamlint_result, 1);
+    result->name = g_strdup (name ? name : "-");
+    result->threshold = engine->threshold;
+    result->findings = g_ptr_array_new_with_free_func (sl_finding_free);
+    return result;
+}
+
+static spamlint_result *
+result_error (spamlint_result *result, char *message)
+{
+    result->error = message;
+    result->passed = FALSE;
+    return result;
+}
+
+static gboolean
+decide (const spamlint_engine *engine, spamlint_result *result)
+{
+    if (result->score >= engine->threshold)
+        return FALSE;
+    if (engine->fail_on == SPAMLINT_FAIL_ON_SCORE)
+        return TRUE;
+    for (guint i = 0; i < result->findings->len; i++) {
+        const spamlint_finding *f = g_ptr_array_index (result->findings, i);
+        if (f->severity == SPAMLINT_ERROR)
+            return FALSE;
+    }
+    return TRUE;
+}
+
+spamlint_result *
+spamlint_lint_buffer (spamlint_engine *engine, const char *name,
+                      const char *data, size_t length, spamlint_format format)
+{
+    spamlint_result *result = result_new (engine, name);
+    char *error = NULL;
+    sl_doc *doc = sl_load (engine, name, data, length, format, &error);
+    if (doc == NULL)
+        return result_error (result, error);
+    result->format = doc->format;
+
+    sl_context cx = { engine, doc, result->findings, pcre2_match_data_create (1, NULL) };
+    const sl_family *const *families = sl_families ();
+    for (guint f = 0; families[f]; f++)
+        families[f]->check (&cx);
+    pcre2_match_data_free (cx.match_data);
+
+    g_ptr_array_sort (result->findings, compare_findings);
+    result->score = sl_score (result->findings);
+    result->passed = decide (engine, result);
+    sl_doc_free (doc);
+    return result;
+}
+
+spamlint_result *
+spamlint_lint_file (spamlint_engine *engine, const char *path, spamlint_format format)
+{
+    GError *error = NULL;
+    char *data = NULL;
+    gsize length = 0;
+    if (g_file_test (path, G_FILE_TEST_IS_DIR)) {
+        spamlint_result *result = result_new (engine, path);
+        return result_error (result, g_strdup (_("is a directory")));
+    }
+    if (!g_file_get_contents (path, &data, &length, &error)) {
+        spamlint_result *result = result_new (engine, path);
+        char *message = g_strdup (g_strerror (error->code == G_FILE_ERROR_NOENT ? ENOENT
+                                              : error->code == G_FILE_ERROR_ACCES ? EACCES
+                                              : EIO));
+        if (error->code != G_FILE_ERROR_NOENT && error->code != G_FILE_ERROR_ACCES) {
+            g_free (message);
+            message = g_strdup (error->message);
+        }
+        g_error_free (error);
+        return result_error (result, message);
+    }
+    spamlint_result *result = spamlint_lint_buffer (engine, path, data, length, format);
+    g_free (data);
+    return result;
+}
+
+const char *
+spamlint_result_error (const spamlint_result *result)
+{
+    return result->error;
+}
+
+const char *
+spamlint_result_name (const spamlint_result *result)
+{
+    return result->name;
+}
+
+spamlint_format
+spamlint_result_format (const spamlint_result *result)
+{
+    return result->format;
+}
+
+double
+spamlint_result_score (const spamlint_result *result)
+{
+    return result->score;
+}
+
+double
+spamlint_result_threshold (const spamlint_result *result)
+{
+    return result->threshold;
+}
+
+int
+spamlint_result_passed (const spamlint_result *result)
+{
+    return result->error == NULL && result->passed;
+}
+
+size_t
+spamlint_result_count (const spamlint_result *result)
+{
+    return result->findings->len;
+}
+
+size_t
+spamlint_result_count_severity (const spamlint_result *result, spamlint_severity severity)
+{
+    size_t n = 0;
+    for (guint i = 0; i < result->findings->len; i++)
+        n += ((const spamlint_finding *) g_ptr_array_index (result->findings, i))->severity == severity;
+    return n;
+}
+
+const spamlint_finding *
+spamlint_result_get (const spamlint_result *result, size_t index)
+{
+    return index < result->findings->len ? g_ptr_array_index (result->findings, index) : NULL;
+}
+
+void
+spamlint_result_free (spamlint_result *result)
+{
+    if (result == NULL)
+        return;
+    g_ptr_array_free (result->findings, TRUE);
+    g_free (result->error);
+    g_free (result->name);
+    g_free (result);
+}
+
+const char *spamlint_finding_rule (const spamlint_finding *f) { return f->rule; }
+spamlint_severity spamlint_finding_severity (const spamlint_finding *f) { return f->severity; }
+double spamlint_finding_points (const spamlint_finding *f) { return f->points; }
+unsigned spamlint_finding_line (const spamlint_finding *f) { return f->line; }
+unsigned spamlint_finding_column (const spamlint_finding *f) { return f->column; }
+unsigned spamlint_finding_end_line (const spamlint_finding *f) { return f->end_line; }
+unsigned spamlint_finding_end_column (const spamlint_finding *f) { return f->end_column; }
+const char *spamlint_finding_message (const spamlint_finding *f) { return f->message; }
+const char *spamlint_finding_match (const spamlint_finding *f) { return f->match; }
+const char *spamlint_finding_part (const spamlint_finding *f) { return f->part; }
+
+const char *
+spamlint_severity_name (spamlint_severity severity)
+{
+    switch (severity) {
+    case SPAMLINT_ERROR: return "error";
+    case SPAMLINT_WARNING: return "warning";
+    case SPAMLINT_NOTE:
+    default: return "note";
+    }
+}
+
+const char *
+spamlint_format_name (spamlint_format format)
+{
+    switch (format) {
+    case SPAMLINT_FORMAT_TEXT: return "text";
+    case SPAMLINT_FORMAT_HTML: return "html";
+    case SPAMLINT_FORMAT_EML: return "eml";
+    case SPAMLINT_FORMAT_MJML: return "mjml";
+    case SPAMLINT_FORMAT_AUTO:
+    default: return "auto";
+    }
+}

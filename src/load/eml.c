@@ -1,0 +1,255 @@
+/* eml.c: a MIME message through GMime, into the document model.
+ *
+ * GMime parses the structure (RFC 5322, 2045, 2047, 2231) and, with a
+ * persistent stream, tells where each part's content lies in the raw file
+ * and where each header starts. Content is then decoded here with a
+ * source map: 7bit/8bit bytes map to themselves, quoted-printable bytes to
+ * the raw characters they came from, so findings land on the raw file's
+ * lines; base64 content cannot be pointed into, so its findings land on
+ * the part's Content-Type header line.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <gmime/gmime.h>
+#include <string.h>
+
+#include "load/load.h"
+
+#define MIME_MAX_DEPTH 32
+#define MIME_MAX_PARTS 1000
+
+typedef struct eml_state {
+    sl_doc *doc;
+    unsigned parts;
+} eml_state;
+
+static const GMimeHeader *
+find_header (GMimeObject *object, const char *name)
+{
+    GMimeHeaderList *list = g_mime_object_get_header_list (object);
+    int n = g_mime_header_list_get_count (list);
+    for (int i = 0; i < n; i++) {
+        GMimeHeader *header = g_mime_header_list_get_header_at (list, i);
+        if (g_ascii_strcasecmp (g_mime_header_get_name (header), name) == 0)
+            return header;
+    }
+    return NULL;
+}
+
+static guint32
+header_offset (const GMimeHeader *header, guint32 fallback)
+{
+    if (header == NULL)
+        return fallback;
+    gint64 offset = g_mime_header_get_offset ((GMimeHeader *) header);
+    return offset >= 0 ? (guint32) offset : fallback;
+}
+
+/* Decode quoted-printable bytes raw[start, end), each output byte mapped
+ * to the raw offset it came from. */
+static void
+decode_qp (const char *raw, gsize start, gsize end, GByteArray *out, GArray *src)
+{
+    gsize i = start;
+    while (i < end) {
+        guchar c = (guchar) raw[i];
+        guint32 at = (guint32) i;
+        if (c == '=') {
+            if (i + 1 < end && (raw[i + 1] == '\n' || raw[i + 1] == '\r')) {
+                /* soft line break */
+                i += 2;
+                if (raw[i - 1] == '\r' && i < end && raw[i] == '\n')
+                    i++;
+                continue;
+            }
+            if (i + 2 < end && g_ascii_isxdigit (raw[i + 1]) && g_ascii_isxdigit (raw[i + 2])) {
+                guchar b = (guchar) (g_ascii_xdigit_value (raw[i + 1]) * 16
+                                     + g_ascii_xdigit_value (raw[i + 2]));
+                g_byte_array_append (out, &b, 1);
+                g_array_append_val (src, at);
+                i += 3;
+                continue;
+            }
+        }
+        g_byte_array_append (out, &c, 1);
+        g_array_append_val (src, at);
+        i++;
+    }
+}
+
+/* The part's content, decoded to UTF-8 with sources. */
+static void
+part_text (const sl_doc *doc, GMimePart *part, sl_textmap *out)
+{
+    GMimeObject *object = GMIME_OBJECT (part);
+    guint32 anchor = header_offset (find_header (object, "Content-Type"),
+                                    header_offset (find_header (object, "Content-Transfer-Encoding"), 0));
+    const char *charset = g_mime_object_get_content_type_parameter (object, "charset");
+    GMimeDataWrapper *wrapper = g_mime_part_get_content (part);
+    if (wrapper == NULL)
+        return;
+    GMimeContentEncoding encoding = g_mime_data_wrapper_get_encoding (wrapper);
+    GMimeStream *stream = g_mime_data_wrapper_get_stream (wrapper);
+    gint64 start = stream ? stream->bound_start : -1;
+    gint64 end = stream ? stream->bound_end : -1;
+    gboolean located = start >= 0 && end >= start && (gsize) end <= doc->raw_len;
+
+    if (located && (encoding == GMIME_CONTENT_ENCODING_DEFAULT
+                    || encoding == GMIME_CONTENT_ENCODING_7BIT
+                    || encoding == GMIME_CONTENT_ENCODING_8BIT
+                    || encoding == GMIME_CONTENT_ENCODING_BINARY)) {
+        sl_textmap_decode (out, doc->raw + start, (gsize) (end - start), NULL,
+                           (guint32) start, charset);
+        return;
+    }
+    if (located && encoding == GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE) {
+        GByteArray *bytes = g_byte_array_new ();
+        GArray *src = g_array_new (FALSE, FALSE, sizeof (guint32));
+        decode_qp (doc->raw, (gsize) start, (gsize) end, bytes, src);
+        sl_textmap_decode (out, (const char *) bytes->data, bytes->len,
+                           (const guint32 *) (void *) src->data, 0, charset);
+        g_byte_array_free (bytes, TRUE);
+        g_array_free (src, TRUE);
+        return;
+    }
+    /* base64, uuencode, or content GMime could not locate: let GMime
+     * decode it, and point every byte at the part's header */
+    GMimeStream *mem = g_mime_stream_mem_new ();
+    g_mime_data_wrapper_write_to_stream (wrapper, mem);
+    GByteArray *bytes = g_mime_stream_mem_get_byte_array (GMIME_STREAM_MEM (mem));
+    GArray *src = g_array_sized_new (FALSE, FALSE, sizeof (guint32), bytes->len);
+    for (guint i = 0; i < bytes->len; i++)
+        g_array_append_val (src, anchor);
+    sl_textmap_decode (out, (const char *) bytes->data, bytes->len,
+                       (const guint32 *) (void *) src->data, 0, charset);
+    g_array_free (src, TRUE);
+    g_object_unref (mem);
+}
+
+static void
+load_part (eml_state *st, GMimeObject *object, unsigned depth);
+
+static void
+load_leaf (eml_state *st, GMimePart *part)
+{
+    GMimeObject *object = GMIME_OBJECT (part);
+    GMimeContentDisposition *disposition = g_mime_object_get_content_disposition (object);
+    if (disposition && g_mime_content_disposition_is_attachment (disposition))
+        return;
+    GMimeContentType *type = g_mime_object_get_content_type (object);
+    if (!g_mime_content_type_is_type (type, "text", "plain")
+        && !g_mime_content_type_is_type (type, "text", "html"))
+        return;
+    sl_textmap text;
+    sl_textmap_init (&text);
+    part_text (st->doc, part, &text);
+    guint32 anchor = text.len ? text.src[0] : header_offset (find_header (object, "Content-Type"), 0);
+    if (g_mime_content_type_is_type (type, "text", "html")) {
+        sl_doc_add_html (st->doc, &text, "text/html");
+        sl_textmap_clear (&text);
+    } else {
+        if (st->doc->segments->len == 0)
+            st->doc->body_anchor = anchor;
+        sl_doc_add_segment (st->doc, SL_SEGMENT_BODY, "text/plain", &text, anchor);
+    }
+}
+
+static void
+load_part (eml_state *st, GMimeObject *object, unsigned depth)
+{
+    if (object == NULL || depth > MIME_MAX_DEPTH || ++st->parts > MIME_MAX_PARTS)
+        return;
+    if (GMIME_IS_MULTIPART (object)) {
+        GMimeMultipart *multipart = GMIME_MULTIPART (object);
+        int n = g_mime_multipart_get_count (multipart);
+        for (int i = 0; i < n; i++)
+            load_part (st, g_mime_multipart_get_part (multipart, i), depth + 1);
+    } else if (GMIME_IS_PART (object)) {
+        load_leaf (st, GMIME_PART (object));
+    }
+    /* attached messages (message/rfc822) are attachments, not body */
+}
+
+/* The decoded subject, with each character mapped to the raw header when
+ * the header is plain text; RFC 2047 encoded words map to the header start. */
+static void
+load_subject (sl_doc *doc, GMimeMessage *message, const GMimeHeader *header)
+{
+    guint32 offset = header_offset (header, 0);
+    const char *subject = g_mime_message_get_subject (message);
+    if (subject == NULL)
+        subject = "";
+    doc->has_subject = TRUE;
+    doc->subject_offset = offset;
+
+    sl_textmap map;
+    sl_textmap_init (&map);
+    const char *raw = g_mime_header_get_raw_value ((GMimeHeader *) header);
+    /* the raw value starts after "Subject:" in the file */
+    const char *colon = memchr (doc->raw + offset, ':', MIN (64, doc->raw_len - offset));
+    if (raw && colon && strstr (raw, "=?") == NULL) {
+        gsize at = (gsize) (colon + 1 - doc->raw);
+        while (at < doc->raw_len && (doc->raw[at] == ' ' || doc->raw[at] == '\t'))
+            at++;
+        /* unfold: drop line breaks, keep the rest mapped */
+        GByteArray *bytes = g_byte_array_new ();
+        GArray *src = g_array_new (FALSE, FALSE, sizeof (guint32));
+        gsize k = at;
+        while (k < doc->raw_len) {
+            char c = doc->raw[k];
+            if (c == '\r' || c == '\n') {
+                gsize next = k + 1 + (c == '\r' && k + 1 < doc->raw_len && doc->raw[k + 1] == '\n');
+                if (next >= doc->raw_len || (doc->raw[next] != ' ' && doc->raw[next] != '\t'))
+                    break;
+                k = next;
+                continue;
+            }
+            guint32 s = (guint32) k;
+            g_byte_array_append (bytes, (const guint8 *) &c, 1);
+            g_array_append_val (src, s);
+            k++;
+        }
+        while (bytes->len > 0 && (bytes->data[bytes->len - 1] == ' ' || bytes->data[bytes->len - 1] == '\t')) {
+            g_byte_array_set_size (bytes, bytes->len - 1);
+            g_array_set_size (src, bytes->len);
+        }
+        sl_textmap_decode (&map, (const char *) bytes->data, bytes->len,
+                           (const guint32 *) (void *) src->data, 0, NULL);
+        g_byte_array_free (bytes, TRUE);
+        g_array_free (src, TRUE);
+        if (strcmp (map.text ? map.text : "", subject) != 0) {
+            /* GMime decoded it differently (a charset): map to the header */
+            sl_textmap_clear (&map);
+        }
+    }
+    if (map.len == 0 && *subject)
+        sl_textmap_append_at (&map, subject, strlen (subject), offset);
+    sl_doc_add_segment (doc, SL_SEGMENT_SUBJECT, "subject", &map, offset);
+}
+
+gboolean
+sl_load_eml (sl_doc *doc, char **error)
+{
+    GMimeStream *stream = g_mime_stream_mem_new_with_buffer (doc->raw, doc->raw_len);
+    GMimeParser *parser = g_mime_parser_new_with_stream (stream);
+    g_mime_parser_set_persist_stream (parser, TRUE);
+    g_mime_parser_set_format (parser, GMIME_FORMAT_MESSAGE);
+    GMimeMessage *message = g_mime_parser_construct_message (parser, NULL);
+    g_object_unref (parser);
+    if (message == NULL) {
+        g_object_unref (stream);
+        *error = g_strdup (_("not a MIME message: no headers could be read"));
+        return FALSE;
+    }
+    doc->has_headers = TRUE;
+    const GMimeHeader *subject = find_header (GMIME_OBJECT (message), "Subject");
+    if (subject != NULL)
+        load_subject (doc, message, subject);
+
+    eml_state st = { doc, 0 };
+    load_part (&st, g_mime_message_get_mime_part (message), 0);
+    g_object_unref (message);
+    g_object_unref (stream);
+    return TRUE;
+}

@@ -1,0 +1,347 @@
+/* html.c: HTML through libxml2's tolerant HTML parser, driven by SAX so
+ * that every element and piece of text gets its exact source offset.
+ *
+ * libxml2 gives line numbers only, so positions come from the parser's
+ * input cursor at each callback: a start tag is reported with the cursor
+ * on its '>', so its '<' is found just before; character data is reported
+ * with the cursor just after it, so it starts LEN bytes earlier, except for
+ * an entity (reported decoded), which starts at the '&' before the cursor.
+ * The parser reads our UTF-8 copy with its own charset detection off, so
+ * cursor offsets index that copy, whose map leads back to the raw file.
+ */
+#include "config.h"
+
+#include "load/html.h"
+
+#include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
+#include <string.h>
+
+typedef struct parse_state {
+    htmlParserCtxtPtr ctxt;
+    const sl_textmap *source;
+    sl_html *html;
+    sl_node *current;
+} parse_state;
+
+static guint32
+cursor (const parse_state *st)
+{
+    xmlParserInputPtr in = st->ctxt->input;
+    gsize at = (gsize) in->consumed + (gsize) (in->cur - in->base);
+    return (guint32) MIN (at, st->source->len);
+}
+
+static guint32
+raw_offset (const parse_state *st, gsize at)
+{
+    if (st->source->len == 0)
+        return 0;
+    return st->source->src[MIN (at, st->source->len - 1)];
+}
+
+static sl_node *
+node_new (sl_node_type type, sl_node *parent)
+{
+    sl_node *node = g_new0 (sl_node, 1);
+    node->type = type;
+    node->parent = parent;
+    if (parent) {
+        if (parent->last_child)
+            parent->last_child->next = node;
+        else
+            parent->first_child = node;
+        parent->last_child = node;
+    }
+    return node;
+}
+
+static void
+node_free (sl_node *node)
+{
+    while (node) {
+        sl_node *next = node->next;
+        node_free (node->first_child);
+        for (guint i = 0; i < node->n_attrs; i++) {
+            g_free (node->attrs[i].name);
+            g_free (node->attrs[i].value);
+        }
+        g_free (node->attrs);
+        g_free (node->name);
+        sl_textmap_clear (&node->text);
+        g_free (node);
+        node = next;
+    }
+}
+
+/* The '<' of tag NAME, searching back from the cursor; the cursor itself
+ * for elements the parser implied without a tag in the source. */
+static gsize
+find_tag_start (const parse_state *st, gsize cur, const char *name)
+{
+    const char *text = st->source->text;
+    gsize n = strlen (name);
+    gsize floor = cur > 65536 ? cur - 65536 : 0;
+    for (gsize k = cur; k-- > floor;) {
+        if (text[k] != '<' || k + 1 + n > st->source->len)
+            continue;
+        if (g_ascii_strncasecmp (text + k + 1, name, n) != 0)
+            continue;
+        char after = text[k + 1 + n];
+        if (after == '>' || after == '/' || g_ascii_isspace (after) || after == '\0')
+            return k;
+    }
+    return cur;
+}
+
+/* Offsets of the attribute names inside the tag text [start, end). */
+static void
+locate_attrs (const parse_state *st, sl_node *node, gsize start, gsize end)
+{
+    const char *t = st->source->text;
+    gsize k = start + 1;
+    while (k < end && !g_ascii_isspace (t[k]) && t[k] != '>' && t[k] != '/')
+        k++; /* the tag name */
+    guint next = 0;
+    while (k < end && next < node->n_attrs) {
+        while (k < end && (g_ascii_isspace (t[k]) || t[k] == '/'))
+            k++;
+        gsize name_start = k;
+        while (k < end && !g_ascii_isspace (t[k]) && t[k] != '=' && t[k] != '>' && t[k] != '/')
+            k++;
+        if (k == name_start)
+            break;
+        for (guint a = next; a < node->n_attrs; a++) {
+            if (strlen (node->attrs[a].name) == k - name_start
+                && g_ascii_strncasecmp (t + name_start, node->attrs[a].name, k - name_start) == 0) {
+                node->attrs[a].offset = raw_offset (st, name_start);
+                next = a + 1;
+                break;
+            }
+        }
+        while (k < end && g_ascii_isspace (t[k]))
+            k++;
+        if (k < end && t[k] == '=') {
+            k++;
+            while (k < end && g_ascii_isspace (t[k]))
+                k++;
+            if (k < end && (t[k] == '"' || t[k] == '\'')) {
+                char quote = t[k++];
+                while (k < end && t[k] != quote)
+                    k++;
+                k++;
+            } else {
+                while (k < end && !g_ascii_isspace (t[k]) && t[k] != '>')
+                    k++;
+            }
+        }
+    }
+}
+
+static void
+on_start_element (void *data, const xmlChar *name, const xmlChar **attrs)
+{
+    parse_state *st = data;
+    sl_node *node = node_new (SL_NODE_ELEMENT, st->current);
+    node->name = g_ascii_strdown ((const char *) name, -1);
+    gsize cur = cursor (st);
+    gsize start = find_tag_start (st, cur, node->name);
+    node->offset = raw_offset (st, start);
+
+    guint n = 0;
+    while (attrs && attrs[2 * n])
+        n++;
+    node->n_attrs = n;
+    node->attrs = g_new0 (sl_attr, n ? n : 1);
+    for (guint i = 0; i < n; i++) {
+        node->attrs[i].name = g_ascii_strdown ((const char *) attrs[2 * i], -1);
+        node->attrs[i].value = g_strdup (attrs[2 * i + 1] ? (const char *) attrs[2 * i + 1] : "");
+        node->attrs[i].offset = node->offset;
+    }
+    if (start < cur)
+        locate_attrs (st, node, start, cur);
+    if (strcmp (node->name, "body") == 0)
+        st->html->body_offset = node->offset;
+    st->current = node;
+}
+
+static void
+on_end_element (void *data, const xmlChar *name)
+{
+    parse_state *st = data;
+    if (st->current->parent)
+        st->current = st->current->parent;
+}
+
+static void
+on_characters (void *data, const xmlChar *chars, int len)
+{
+    parse_state *st = data;
+    gsize n = (gsize) len;
+    gsize cur = cursor (st);
+    const char *text = st->source->text;
+
+    sl_node *node = st->current->last_child;
+    if (node == NULL || node->type != SL_NODE_TEXT) {
+        node = node_new (SL_NODE_TEXT, st->current);
+        node->offset = 0;
+    }
+    if (n <= cur && memcmp (text + cur - n, chars, n) == 0) {
+        /* character data: the bytes just before the cursor */
+        sl_textmap_append_map (&node->text, st->source, cur - n, cur);
+    } else {
+        /* an entity or character reference, decoded: it starts at '&' */
+        gsize amp = cur;
+        for (gsize k = cur; k-- > (cur > 40 ? cur - 40 : 0);)
+            if (text[k] == '&') {
+                amp = k;
+                break;
+            }
+        sl_textmap_append_at (&node->text, (const char *) chars, n, raw_offset (st, amp));
+    }
+    if (node->text.len == n)
+        node->offset = node->text.src[0];
+}
+
+static void
+on_error (void *data, const xmlError *error)
+{
+    parse_state *st = data;
+    if (error == NULL || error->level < XML_ERR_ERROR || st->html->errors->len >= 1000)
+        return;
+    sl_html_error e;
+    e.offset = raw_offset (st, cursor (st));
+    e.message = g_strstrip (g_strdup (error->message ? error->message : "parse error"));
+    g_array_append_val (st->html->errors, e);
+}
+
+static gboolean
+is_invisible_container (const char *name)
+{
+    static const char *const names[] = {
+        "head", "script", "style", "title", "template", "xml", "svg", "math", NULL
+    };
+    for (guint i = 0; names[i]; i++)
+        if (strcmp (name, names[i]) == 0)
+            return TRUE;
+    return FALSE;
+}
+
+static gboolean
+is_block (const char *name)
+{
+    static const char *const names[] = {
+        "address", "article", "aside", "blockquote", "br", "caption", "center",
+        "dd", "div", "dl", "dt", "footer", "form", "h1", "h2", "h3", "h4", "h5",
+        "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section",
+        "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "body", NULL
+    };
+    for (guint i = 0; names[i]; i++)
+        if (strcmp (name, names[i]) == 0)
+            return TRUE;
+    return FALSE;
+}
+
+static void
+append_break (sl_textmap *visible, guint32 at)
+{
+    if (visible->len > 0 && visible->text[visible->len - 1] != '\n')
+        sl_textmap_append_at (visible, "\n", 1, at);
+}
+
+/* The text a reader sees, in order: source line breaks are only white
+ * space in HTML, so they become spaces; blocks and <br> become '\n'. */
+static void
+collect_visible (sl_node *node, sl_textmap *visible)
+{
+    for (sl_node *child = node->first_child; child; child = child->next) {
+        if (child->type == SL_NODE_TEXT) {
+            child->visible_start = visible->len;
+            sl_textmap_append_map (visible, &child->text, 0, child->text.len);
+            for (gsize k = child->visible_start; k < visible->len; k++)
+                if (visible->text[k] == '\n' || visible->text[k] == '\r' || visible->text[k] == '\t')
+                    visible->text[k] = ' ';
+            child->visible_end = visible->len;
+            continue;
+        }
+        if (is_invisible_container (child->name))
+            continue;
+        gboolean block = is_block (child->name);
+        if (block)
+            append_break (visible, child->offset);
+        collect_visible (child, visible);
+        if (block)
+            append_break (visible, child->offset);
+    }
+}
+
+sl_html *
+sl_html_parse (const sl_textmap *source, const char *part)
+{
+    sl_html *html = g_new0 (sl_html, 1);
+    html->part = part;
+    html->root = node_new (SL_NODE_ELEMENT, NULL);
+    html->root->name = g_strdup ("#document");
+    html->errors = g_array_new (FALSE, FALSE, sizeof (sl_html_error));
+    html->size = source->len;
+    html->body_offset = source->len ? source->src[0] : 0;
+    sl_textmap_init (&html->visible);
+
+    htmlSAXHandler sax;
+    memset (&sax, 0, sizeof sax);
+    sax.startElement = on_start_element;
+    sax.endElement = on_end_element;
+    sax.characters = on_characters;
+    sax.cdataBlock = on_characters;
+    sax.ignorableWhitespace = on_characters;
+    sax.serror = (xmlStructuredErrorFunc) on_error;
+    sax.initialized = XML_SAX2_MAGIC;
+
+    parse_state st = { NULL, source, html, html->root };
+    if (source->len > 0 && source->len < G_MAXINT) {
+        htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt (source->text, (int) source->len);
+        if (ctxt != NULL) {
+            st.ctxt = ctxt;
+            xmlFree (ctxt->sax);
+            ctxt->sax = (xmlSAXHandlerPtr) &sax;
+            ctxt->userData = &st;
+            xmlSwitchEncoding (ctxt, XML_CHAR_ENCODING_UTF8);
+            htmlCtxtUseOptions (ctxt, HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED
+                                      | HTML_PARSE_IGNORE_ENC);
+            htmlParseDocument (ctxt);
+            ctxt->sax = NULL;
+            htmlFreeParserCtxt (ctxt);
+        }
+    }
+    collect_visible (html->root, &html->visible);
+    return html;
+}
+
+void
+sl_html_free (sl_html *html)
+{
+    if (html == NULL)
+        return;
+    node_free (html->root);
+    for (guint i = 0; i < html->errors->len; i++)
+        g_free (g_array_index (html->errors, sl_html_error, i).message);
+    g_array_free (html->errors, TRUE);
+    sl_textmap_clear (&html->visible);
+    g_free (html);
+}
+
+const sl_attr *
+sl_node_find_attr (const sl_node *node, const char *name)
+{
+    for (guint i = 0; i < node->n_attrs; i++)
+        if (strcmp (node->attrs[i].name, name) == 0)
+            return &node->attrs[i];
+    return NULL;
+}
+
+const char *
+sl_node_attr (const sl_node *node, const char *name)
+{
+    const sl_attr *attr = sl_node_find_attr (node, name);
+    return attr ? attr->value : NULL;
+}

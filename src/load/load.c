@@ -1,0 +1,111 @@
+/* load.c: pick the loader for a draft and fill the document model. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "load/html.h"
+#include "load/load.h"
+
+#include <string.h>
+
+void
+sl_doc_add_html (sl_doc *doc, const sl_textmap *source, const char *part)
+{
+    sl_html *html = sl_html_parse (source, part);
+    g_ptr_array_add (doc->html, html);
+    if (doc->html->len == 1)
+        doc->body_anchor = html->body_offset;
+    sl_textmap visible = html->visible;
+    /* the segment gets a copy: the HTML keeps its own for the HTML rules */
+    sl_textmap copy;
+    sl_textmap_init (&copy);
+    sl_textmap_append_map (&copy, &visible, 0, visible.len);
+    sl_doc_add_segment (doc, SL_SEGMENT_BODY, part, &copy, html->body_offset);
+}
+
+/* Skip a UTF-8 byte order mark; the map keeps the real offsets. */
+static gsize
+bom_length (const char *data, gsize len)
+{
+    return len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
+gboolean
+sl_load_text (sl_doc *doc)
+{
+    sl_textmap map;
+    sl_textmap_init (&map);
+    gsize skip = bom_length (doc->raw, doc->raw_len);
+    sl_textmap_decode (&map, doc->raw + skip, doc->raw_len - skip, NULL, (guint32) skip, NULL);
+    doc->body_anchor = (guint32) skip;
+    sl_doc_add_segment (doc, SL_SEGMENT_BODY, "text/plain", &map, (guint32) skip);
+    return TRUE;
+}
+
+gboolean
+sl_load_html (sl_doc *doc)
+{
+    sl_textmap source;
+    sl_textmap_init (&source);
+    gsize skip = bom_length (doc->raw, doc->raw_len);
+    sl_textmap_decode (&source, doc->raw + skip, doc->raw_len - skip, NULL, (guint32) skip, NULL);
+    sl_doc_add_html (doc, &source, "text/html");
+    sl_textmap_clear (&source);
+    return TRUE;
+}
+
+static void
+add_subject_option (const spamlint_engine *engine, sl_doc *doc)
+{
+    if (engine->subject == NULL || doc->format == SPAMLINT_FORMAT_EML)
+        return;
+    sl_textmap map;
+    sl_textmap_init (&map);
+    /* a subject given on the command line has no place in the file */
+    sl_textmap_append_at (&map, engine->subject, strlen (engine->subject), 0);
+    doc->has_headers = TRUE;
+    doc->has_subject = TRUE;
+    sl_doc_add_segment (doc, SL_SEGMENT_SUBJECT, "subject", &map, 0);
+}
+
+sl_doc *
+sl_load (const spamlint_engine *engine, const char *name, const char *data,
+         gsize len, spamlint_format format, char **error)
+{
+    if (len == 0) {
+        *error = g_strdup (_("empty file, nothing to lint"));
+        return NULL;
+    }
+    if (len > G_MAXUINT32) {
+        *error = g_strdup (_("file too large to lint (over 4 GB)"));
+        return NULL;
+    }
+    const char *binary = sl_sniff_binary (data, len);
+    if (binary != NULL) {
+        *error = g_strdup (_(binary));
+        return NULL;
+    }
+    sl_doc *doc = sl_doc_new (name, data, len);
+    doc->format = format != SPAMLINT_FORMAT_AUTO ? format : sl_sniff_format (data, len, name);
+    gboolean ok = FALSE;
+    switch (doc->format) {
+    case SPAMLINT_FORMAT_EML:
+        ok = sl_load_eml (doc, error);
+        break;
+    case SPAMLINT_FORMAT_HTML:
+    case SPAMLINT_FORMAT_MJML:
+        ok = sl_load_html (doc);
+        break;
+    case SPAMLINT_FORMAT_TEXT:
+    case SPAMLINT_FORMAT_AUTO:
+    default:
+        ok = sl_load_text (doc);
+        break;
+    }
+    if (!ok) {
+        sl_doc_free (doc);
+        return NULL;
+    }
+    add_subject_option (engine, doc);
+    return doc;
+}

@@ -1,0 +1,28 @@
+/* load.h: bytes in, document model out, whatever the format. */
+#ifndef SL_LOAD_H
+#define SL_LOAD_H
+
+#include <glib.h>
+
+#include "doc.h"
+#include "engine.h"
+
+/* The format of a draft from its content; NAME's extension breaks ties. */
+spamlint_format sl_sniff_format (const char *data, gsize len, const char *name);
+
+/* Why these bytes cannot be a draft (binary data), or NULL. */
+const char *sl_sniff_binary (const char *data, gsize len);
+
+/* Load a draft; NULL with *ERROR set when it cannot be linted at all. */
+sl_doc *sl_load (const spamlint_engine *engine, const char *name,
+                 const char *data, gsize len, spamlint_format format, char **error);
+
+/* The loaders behind sl_load. */
+gboolean sl_load_text (sl_doc *doc);
+gboolean sl_load_html (sl_doc *doc);
+gboolean sl_load_eml (sl_doc *doc, char **error);
+
+/* Add an HTML document and its visible text, from UTF-8 bytes with sources. */
+void sl_doc_add_html (sl_doc *doc, const sl_textmap *source, const char *part);
+
+#endif

@@ -1,0 +1,67 @@
+/* rules.h: what a rule family provides and how it reports findings.
+ *
+ * A family is one file under rules/: its rules' metadata (id, default
+ * severity and points, the cap on points, a one-line summary) next to one
+ * check function that reads the document and reports findings. Rules never
+ * print, exit or read files.
+ */
+#ifndef SL_RULES_H
+#define SL_RULES_H
+
+#include <glib.h>
+
+#include "doc.h"
+#include "engine.h"
+#include "spamlint.h"
+
+typedef struct sl_rule_info {
+    const char *id;
+    spamlint_severity severity;
+    double points;       /* default points of one finding */
+    double cap;          /* the rule adds at most this much; 0: no cap */
+    const char *summary; /* one line, translatable */
+} sl_rule_info;
+
+struct spamlint_finding {
+    const char *rule;
+    spamlint_severity severity;
+    double points;
+    guint32 offset;       /* source offsets of the first and last character */
+    guint32 last;
+    unsigned line, column, end_line, end_column;
+    char *message;
+    char *match;
+    const char *part;
+};
+
+typedef struct sl_context {
+    const spamlint_engine *engine;
+    const sl_doc *doc;
+    GPtrArray *findings;  /* spamlint_finding */
+    pcre2_match_data *match_data;
+} sl_context;
+
+typedef struct sl_family {
+    const char *name;
+    const sl_rule_info *rules;
+    guint n_rules;
+    void (*check) (sl_context *cx);
+} sl_family;
+
+/* Report a finding about the source characters at offsets FIRST..LAST.
+ * MATCH (may be NULL) is the text concerned; the message is formatted. */
+void sl_report (sl_context *cx, const char *rule, spamlint_severity severity,
+                double points, guint32 first, guint32 last, const char *part,
+                const char *match, const char *format, ...) G_GNUC_PRINTF (9, 10);
+
+/* Report about bytes [start, end) of a segment's text. */
+void sl_report_span (sl_context *cx, const sl_segment *segment, gsize start, gsize end,
+                     const char *rule, spamlint_severity severity, double points,
+                     const char *format, ...) G_GNUC_PRINTF (8, 9);
+
+const sl_family *const *sl_families (void);
+const sl_rule_info *sl_rule_lookup (const char *id);
+
+void sl_finding_free (gpointer finding);
+
+#endif

@@ -1,0 +1,115 @@
+/* spamlint.h: the public interface of libspamlint.
+ *
+ * Create an engine once (it owns the compiled word lists and settings), lint
+ * as many drafts as you like with it, walk each result's findings, free.
+ *
+ *     spamlint_engine *engine = spamlint_engine_new ();
+ *     spamlint_result *result = spamlint_lint_file (engine, "promo.html",
+ *                                                   SPAMLINT_FORMAT_AUTO);
+ *     if (spamlint_result_error (result) == NULL)
+ *         for (size_t i = 0; i < spamlint_result_count (result); i++)
+ *             puts (spamlint_finding_message (spamlint_result_get (result, i)));
+ *     spamlint_result_free (result);
+ *     spamlint_engine_free (engine);
+ *
+ * Nothing here prints, exits or touches the network. An engine may be shared
+ * by several threads once configured; a result belongs to one thread.
+ */
+#ifndef SPAMLINT_H
+#define SPAMLINT_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct spamlint_engine spamlint_engine;
+typedef struct spamlint_result spamlint_result;
+typedef struct spamlint_finding spamlint_finding;
+
+typedef enum {
+    SPAMLINT_NOTE = 0,
+    SPAMLINT_WARNING = 1,
+    SPAMLINT_ERROR = 2
+} spamlint_severity;
+
+typedef enum {
+    SPAMLINT_FORMAT_AUTO = 0,
+    SPAMLINT_FORMAT_TEXT,
+    SPAMLINT_FORMAT_HTML,
+    SPAMLINT_FORMAT_EML,
+    SPAMLINT_FORMAT_MJML
+} spamlint_format;
+
+/* When a file fails: on its score only, or also on any error finding. */
+typedef enum {
+    SPAMLINT_FAIL_ON_ERROR_OR_SCORE = 0,
+    SPAMLINT_FAIL_ON_SCORE
+} spamlint_fail_on;
+
+#define SPAMLINT_DEFAULT_THRESHOLD 5.0
+
+/* Engine: built-in word lists compiled, default settings. Never NULL. */
+spamlint_engine *spamlint_engine_new (void);
+void spamlint_engine_free (spamlint_engine *engine);
+
+void spamlint_engine_set_threshold (spamlint_engine *engine, double threshold);
+double spamlint_engine_get_threshold (const spamlint_engine *engine);
+void spamlint_engine_set_fail_on (spamlint_engine *engine, spamlint_fail_on mode);
+
+/* A subject for drafts without headers (text, HTML, MJML); NULL for none. */
+void spamlint_engine_set_subject (spamlint_engine *engine, const char *subject);
+
+/* Lint a draft held in memory. NAME is what findings are reported against
+ * and breaks format ties by its extension; it may be NULL. Never NULL: a
+ * draft that cannot be linted gives a result whose error is set. */
+spamlint_result *spamlint_lint_buffer (spamlint_engine *engine,
+                                       const char *name,
+                                       const char *data, size_t length,
+                                       spamlint_format format);
+spamlint_result *spamlint_lint_file (spamlint_engine *engine,
+                                     const char *path,
+                                     spamlint_format format);
+
+/* NULL when the draft was linted; otherwise why it could not be. */
+const char *spamlint_result_error (const spamlint_result *result);
+const char *spamlint_result_name (const spamlint_result *result);
+spamlint_format spamlint_result_format (const spamlint_result *result);
+double spamlint_result_score (const spamlint_result *result);
+double spamlint_result_threshold (const spamlint_result *result);
+/* 1 when the draft passes (score below the threshold and, unless failing
+ * on score only, no error finding); 0 when it fails or was not linted. */
+int spamlint_result_passed (const spamlint_result *result);
+size_t spamlint_result_count (const spamlint_result *result);
+size_t spamlint_result_count_severity (const spamlint_result *result,
+                                       spamlint_severity severity);
+/* Findings sorted by line, then column. */
+const spamlint_finding *spamlint_result_get (const spamlint_result *result,
+                                             size_t index);
+void spamlint_result_free (spamlint_result *result);
+
+const char *spamlint_finding_rule (const spamlint_finding *finding);
+spamlint_severity spamlint_finding_severity (const spamlint_finding *finding);
+double spamlint_finding_points (const spamlint_finding *finding);
+/* 1-based; columns count Unicode code points; the end is inclusive. */
+unsigned spamlint_finding_line (const spamlint_finding *finding);
+unsigned spamlint_finding_column (const spamlint_finding *finding);
+unsigned spamlint_finding_end_line (const spamlint_finding *finding);
+unsigned spamlint_finding_end_column (const spamlint_finding *finding);
+/* What is wrong and what to do, in the user's language. */
+const char *spamlint_finding_message (const spamlint_finding *finding);
+/* The text the finding is about, or NULL. */
+const char *spamlint_finding_match (const spamlint_finding *finding);
+/* Where it was found: "text/plain", "text/html", "subject", "message"... */
+const char *spamlint_finding_part (const spamlint_finding *finding);
+
+const char *spamlint_severity_name (spamlint_severity severity);
+const char *spamlint_format_name (spamlint_format format);
+const char *spamlint_version (void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* SPAMLINT_H */

@@ -1,0 +1,68 @@
+/* lineindex.c: where each line starts, found once per file; positions are
+ * then a binary search plus a count of the code points before the offset.
+ * A line ends at LF (a CR before it belongs to the line end). Invalid UTF-8
+ * bytes count as one column each, as an editor showing them would. */
+#include "config.h"
+
+#include "text/lineindex.h"
+
+#include <string.h>
+
+void
+sl_lineindex_build (sl_lineindex *index, const char *data, gsize len)
+{
+    index->data = data;
+    index->len = len;
+    index->starts = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 64);
+    guint32 zero = 0;
+    g_array_append_val (index->starts, zero);
+    const char *p = data, *end = data + len;
+    while ((p = memchr (p, '\n', (gsize) (end - p))) != NULL) {
+        p++;
+        guint32 start = (guint32) (p - data);
+        g_array_append_val (index->starts, start);
+    }
+}
+
+void
+sl_lineindex_clear (sl_lineindex *index)
+{
+    if (index->starts)
+        g_array_free (index->starts, TRUE);
+    memset (index, 0, sizeof *index);
+}
+
+static unsigned
+count_code_points (const char *s, gsize n)
+{
+    unsigned count = 0;
+    gsize i = 0;
+    while (i < n) {
+        gunichar c = g_utf8_get_char_validated (s + i, (gssize) (n - i));
+        if (c == (gunichar) -1 || c == (gunichar) -2)
+            i++;
+        else
+            i += (gsize) g_unichar_to_utf8 (c, NULL);
+        count++;
+    }
+    return count;
+}
+
+void
+sl_lineindex_position (const sl_lineindex *index, gsize offset,
+                       unsigned *line, unsigned *column)
+{
+    if (offset > index->len)
+        offset = index->len;
+    const guint32 *starts = (const guint32 *) (void *) index->starts->data;
+    guint lo = 0, hi = index->starts->len;
+    while (hi - lo > 1) {
+        guint mid = lo + (hi - lo) / 2;
+        if (starts[mid] <= offset)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    *line = lo + 1;
+    *column = count_code_points (index->data + starts[lo], offset - starts[lo]) + 1;
+}

@@ -1,0 +1,14 @@
+/* placeholder.h: template placeholders ({{x}}, *|X|*, {% %}, [Tag]...). */
+#ifndef SL_PLACEHOLDER_H
+#define SL_PLACEHOLDER_H
+
+#include <glib.h>
+
+/* Length of the placeholder that starts at TEXT[I], or 0. */
+gsize sl_placeholder_at (const char *text, gsize len, gsize i);
+
+/* Find every placeholder in TEXT, overwrite it with spaces (so no text rule
+ * counts it as words, caps or phrases) and append its sl_span to SPANS. */
+void sl_placeholders_blank (char *text, gsize len, GArray *spans);
+
+#endif

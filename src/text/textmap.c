@@ -1,0 +1,219 @@
+/* textmap.c: UTF-8 text with a source offset per byte (see textmap.h).
+ *
+ * Charset conversion goes one character at a time so that every output
+ * byte knows which input character produced it; for UTF-8 input (the common
+ * case) the map is a plain copy. Invalid UTF-8 is read as Windows-1252,
+ * which is what a mislabelled Western European draft almost always is.
+ */
+#include "config.h"
+
+#include "text/textmap.h"
+
+#include <errno.h>
+#include <string.h>
+
+void
+sl_textmap_init (sl_textmap *map)
+{
+    memset (map, 0, sizeof *map);
+}
+
+void
+sl_textmap_clear (sl_textmap *map)
+{
+    g_free (map->text);
+    g_free (map->src);
+    sl_textmap_init (map);
+}
+
+static void
+reserve (sl_textmap *map, gsize more)
+{
+    gsize want = map->len + more + 1;
+    if (want <= map->cap)
+        return;
+    gsize cap = map->cap ? map->cap : 64;
+    while (cap < want)
+        cap *= 2;
+    map->text = g_realloc (map->text, cap);
+    map->src = g_realloc_n (map->src, cap, sizeof *map->src);
+    map->cap = cap;
+}
+
+void
+sl_textmap_append_span (sl_textmap *map, const char *s, gsize n, guint32 src_start)
+{
+    reserve (map, n);
+    memcpy (map->text + map->len, s, n);
+    for (gsize i = 0; i < n; i++)
+        map->src[map->len + i] = src_start + (guint32) i;
+    map->len += n;
+    map->text[map->len] = '\0';
+}
+
+void
+sl_textmap_append_at (sl_textmap *map, const char *s, gsize n, guint32 src)
+{
+    reserve (map, n);
+    memcpy (map->text + map->len, s, n);
+    for (gsize i = 0; i < n; i++)
+        map->src[map->len + i] = src;
+    map->len += n;
+    map->text[map->len] = '\0';
+}
+
+void
+sl_textmap_append_map (sl_textmap *map, const sl_textmap *from, gsize start, gsize end)
+{
+    gsize n = end - start;
+    reserve (map, n);
+    memcpy (map->text + map->len, from->text + start, n);
+    memcpy (map->src + map->len, from->src + start, n * sizeof *map->src);
+    map->len += n;
+    map->text[map->len] = '\0';
+}
+
+void
+sl_textmap_compose (sl_textmap *map, const sl_textmap *outer)
+{
+    for (gsize i = 0; i < map->len; i++) {
+        guint32 at = map->src[i];
+        map->src[i] = at < outer->len ? outer->src[at]
+                                      : (outer->len ? outer->src[outer->len - 1] : 0);
+    }
+}
+
+gsize
+sl_utf8_char_end (const char *text, gsize len, gsize i)
+{
+    if (i >= len)
+        return len;
+    i++;
+    while (i < len && ((guchar) text[i] & 0xC0) == 0x80)
+        i++;
+    return i;
+}
+
+/* Windows-1252 bytes 0x80-0x9F; the rest of the high half is Latin-1. */
+static const gunichar cp1252_high[32] = {
+    0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+    0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0xFFFD,
+};
+
+static void
+append_unichar (sl_textmap *out, gunichar c, guint32 src)
+{
+    char buf[6];
+    int n = g_unichar_to_utf8 (c, buf);
+    sl_textmap_append_at (out, buf, (gsize) n, src);
+}
+
+static inline guint32
+source_of (const guint32 *src, guint32 base, gsize i)
+{
+    return src ? src[i] : base + (guint32) i;
+}
+
+static void
+decode_utf8_or_cp1252 (sl_textmap *out, const char *data, gsize len,
+                       const guint32 *src, guint32 base)
+{
+    gsize i = 0;
+    reserve (out, len);
+    while (i < len) {
+        const char *bad = NULL;
+        gsize run = len - i;
+        if (!g_utf8_validate_len (data + i, run, &bad))
+            run = (gsize) (bad - (data + i));
+        /* The valid run is copied as is; NUL bytes become spaces so that
+         * the text stays a C string. */
+        gsize at = out->len;
+        reserve (out, run);
+        memcpy (out->text + at, data + i, run);
+        for (gsize k = 0; k < run; k++) {
+            if (out->text[at + k] == '\0')
+                out->text[at + k] = ' ';
+            out->src[at + k] = source_of (src, base, i + k);
+        }
+        out->len += run;
+        out->text[out->len] = '\0';
+        i += run;
+        if (i < len) {
+            guchar b = (guchar) data[i];
+            gunichar c = b >= 0x80 && b < 0xA0 ? cp1252_high[b - 0x80] : b;
+            append_unichar (out, c, source_of (src, base, i));
+            i++;
+        }
+    }
+}
+
+static gboolean
+is_utf8_name (const char *charset)
+{
+    return charset == NULL || g_ascii_strcasecmp (charset, "utf-8") == 0
+           || g_ascii_strcasecmp (charset, "utf8") == 0
+           || g_ascii_strcasecmp (charset, "us-ascii") == 0
+           || g_ascii_strcasecmp (charset, "ascii") == 0;
+}
+
+/* Feed iconv the smallest prefix that yields output, so that each output
+ * character is tied to the input bytes that made it. */
+static void
+decode_iconv (sl_textmap *out, GIConv cd, const char *data, gsize len,
+              const guint32 *src, guint32 base)
+{
+    gsize i = 0;
+    char buf[64];
+    while (i < len) {
+        gsize take = 1;
+        gboolean done = FALSE;
+        while (!done && i + take <= len && take <= 8) {
+            gchar *in = (gchar *) data + i;
+            gsize in_left = take;
+            gchar *o = buf;
+            gsize o_left = sizeof buf;
+            gsize r = g_iconv (cd, &in, &in_left, &o, &o_left);
+            if (r == (gsize) -1 && errno == EINVAL) {
+                take++;
+                continue;
+            }
+            if (r == (gsize) -1 && errno == EILSEQ) {
+                append_unichar (out, 0xFFFD, source_of (src, base, i));
+                g_iconv (cd, NULL, NULL, NULL, NULL);
+            } else if (o > buf) {
+                /* NUL would end the C string early */
+                for (char *p = buf; p < o; p++)
+                    if (*p == '\0')
+                        *p = ' ';
+                sl_textmap_append_at (out, buf, (gsize) (o - buf), source_of (src, base, i));
+            }
+            done = TRUE;
+        }
+        if (!done) {
+            append_unichar (out, 0xFFFD, source_of (src, base, i));
+            g_iconv (cd, NULL, NULL, NULL, NULL);
+            take = 1;
+        }
+        i += take;
+    }
+}
+
+gboolean
+sl_textmap_decode (sl_textmap *out, const char *data, gsize len,
+                   const guint32 *src, guint32 base, const char *charset)
+{
+    if (is_utf8_name (charset)) {
+        decode_utf8_or_cp1252 (out, data, len, src, base);
+        return TRUE;
+    }
+    GIConv cd = g_iconv_open ("UTF-8", charset);
+    if (cd == (GIConv) -1) {
+        decode_utf8_or_cp1252 (out, data, len, src, base);
+        return FALSE;
+    }
+    decode_iconv (out, cd, data, len, src, base);
+    g_iconv_close (cd);
+    return TRUE;
+}

@@ -1,0 +1,39 @@
+/* wordlist.h: a list of phrases with weights and categories, compiled once
+ * into a single PCRE2 pattern that matches folded text (see fold.h). */
+#ifndef SL_WORDLIST_H
+#define SL_WORDLIST_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <gio/gio.h>
+#include <pcre2.h>
+
+typedef struct sl_phrase {
+    char *text;       /* as written in the list */
+    char *folded;     /* as matched */
+    double weight;
+    char *category;
+} sl_phrase;
+
+typedef struct sl_wordlist {
+    char *name;       /* "fr", "allow", or the user's file name */
+    GPtrArray *phrases;          /* sl_phrase */
+    GHashTable *by_folded;       /* folded text -> sl_phrase */
+    pcre2_code *pattern;         /* NULL when the list is empty */
+} sl_wordlist;
+
+/* Parse a list. With WEIGHTED, lines are "WEIGHT CATEGORY PHRASE"; without
+ * (the allow-list), a line is a phrase. Returns NULL and sets ERROR (with
+ * the line number) on a malformed line. */
+sl_wordlist *sl_wordlist_parse (const char *name, const char *data, gsize len,
+                                gboolean weighted, GError **error);
+void sl_wordlist_free (sl_wordlist *list);
+
+/* Find the next match in folded TEXT from *POS on; sets [*start, *end) and
+ * the phrase and moves *POS past it. MATCH_DATA comes from
+ * pcre2_match_data_create (1, NULL); CONTEXT may be NULL. */
+gboolean sl_wordlist_next (const sl_wordlist *list, const char *text, gsize len,
+                           gsize *pos, pcre2_match_data *match_data,
+                           pcre2_match_context *context,
+                           gsize *start, gsize *end, const sl_phrase **phrase);
+
+#endif

@@ -1,0 +1,156 @@
+/* words.c: split text into words for the caps and ratio rules. A token
+ * (run of non-space) that is a URL or an e-mail address is not words. */
+#include "config.h"
+
+#include "doc.h"
+#include "text/words.h"
+
+#include <string.h>
+
+void
+sl_word_iter_init (sl_word_iter *it, const char *text, gsize len)
+{
+    it->text = text;
+    it->len = len;
+    it->pos = 0;
+    it->token_end = 0;
+}
+
+static gunichar
+char_at (const char *text, gsize len, gsize i, gsize *next)
+{
+    gunichar c = g_utf8_get_char_validated (text + i, (gssize) (len - i));
+    if (c == (gunichar) -1 || c == (gunichar) -2) {
+        *next = i + 1;
+        return 0xFFFD;
+    }
+    *next = (gsize) (g_utf8_next_char (text + i) - text);
+    return c;
+}
+
+static gboolean
+is_space (gunichar c)
+{
+    return g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F || c == 0x2007;
+}
+
+static gboolean
+is_word_char (gunichar c)
+{
+    return g_unichar_isalnum (c) || g_unichar_ismark (c);
+}
+
+static gboolean
+is_joiner (gunichar c)
+{
+    return c == '\'' || c == 0x2019 || c == '-';
+}
+
+static gboolean
+token_is_address (const char *s, gsize n)
+{
+    if (g_strstr_len (s, (gssize) n, "://") || (n > 4 && g_ascii_strncasecmp (s, "www.", 4) == 0))
+        return TRUE;
+    const char *at = memchr (s, '@', n);
+    return at != NULL && at > s && memchr (at, '.', n - (gsize) (at - s)) != NULL;
+}
+
+gboolean
+sl_word_iter_next (sl_word_iter *it, sl_word *word)
+{
+    const char *t = it->text;
+    gboolean crossed = FALSE;
+    while (it->pos < it->len) {
+        gsize next;
+        gunichar c = char_at (t, it->len, it->pos, &next);
+        if (it->pos >= it->token_end) {
+            /* at a token boundary: skip space, measure the next token */
+            if (is_space (c)) {
+                if (c == '\n' || c == 0x2028 || c == 0x2029)
+                    crossed = TRUE;
+                it->pos = next;
+                continue;
+            }
+            gsize end = it->pos;
+            while (end < it->len) {
+                gsize after;
+                gunichar d = char_at (t, it->len, end, &after);
+                if (is_space (d))
+                    break;
+                end = after;
+            }
+            it->token_end = end;
+            if (token_is_address (t + it->pos, end - it->pos)) {
+                it->pos = end;
+                continue;
+            }
+        }
+        if (!is_word_char (c)) {
+            it->pos = next;
+            continue;
+        }
+        memset (word, 0, sizeof *word);
+        word->start = it->pos;
+        word->after_break = crossed;
+        gsize i = it->pos;
+        while (i < it->token_end) {
+            gsize after;
+            gunichar d = char_at (t, it->len, i, &after);
+            if (is_joiner (d) && after < it->token_end) {
+                gsize after2;
+                gunichar e = char_at (t, it->len, after, &after2);
+                if (i > word->start && is_word_char (e)) {
+                    i = after;
+                    continue;
+                }
+                break;
+            }
+            if (!is_word_char (d))
+                break;
+            if (g_unichar_isupper (d) || g_unichar_istitle (d)) {
+                word->upper++;
+                word->letters++;
+            } else if (g_unichar_islower (d)) {
+                word->lower++;
+                word->letters++;
+            }
+            i = after;
+        }
+        word->end = i;
+        it->pos = i;
+        return TRUE;
+    }
+    return FALSE;
+}
+
+gboolean
+sl_word_is_caps (const sl_word *word)
+{
+    return word->letters >= 2 && word->lower == 0;
+}
+
+void
+sl_find_addresses (const char *text, gsize len, GArray *spans)
+{
+    gsize i = 0;
+    while (i < len) {
+        gsize next;
+        gunichar c = char_at (text, len, i, &next);
+        if (is_space (c)) {
+            i = next;
+            continue;
+        }
+        gsize end = i;
+        while (end < len) {
+            gsize after;
+            if (is_space (char_at (text, len, end, &after)))
+                break;
+            end = after;
+        }
+        if (token_is_address (text + i, end - i)) {
+            sl_span span = { i, end };
+            g_array_append_val (spans, span);
+        }
+        i = end;
+    }
+}
