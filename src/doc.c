@@ -45,6 +45,15 @@ sl_doc_free (sl_doc *doc)
     g_free (doc);
 }
 
+gboolean
+sl_doc_has_body (const sl_doc *doc)
+{
+    for (guint i = 0; i < doc->segments->len; i++)
+        if (((const sl_segment *) g_ptr_array_index (doc->segments, i))->kind == SL_SEGMENT_BODY)
+            return TRUE;
+    return FALSE;
+}
+
 sl_segment *
 sl_doc_add_segment (sl_doc *doc, sl_segment_kind kind, const char *part,
                     sl_textmap *map, guint32 anchor)
@@ -57,6 +66,8 @@ sl_doc_add_segment (sl_doc *doc, sl_segment_kind kind, const char *part,
     if (segment->map.text == NULL)
         sl_textmap_append_span (&segment->map, "", 0, 0);
     segment->anchor = anchor;
+    if (kind == SL_SEGMENT_BODY && !sl_doc_has_body (doc))
+        doc->body_anchor = anchor;
     segment->original = g_strndup (segment->map.text ? segment->map.text : "", segment->map.len);
     segment->placeholders = g_array_new (FALSE, FALSE, sizeof (sl_span));
     sl_placeholders_blank (segment->map.text, segment->map.len, segment->placeholders);

@@ -31,6 +31,7 @@ typedef struct sl_segment {
     char *original;        /* map.text before the blanking */
     GArray *placeholders;  /* sl_span: where the placeholders were */
     guint32 anchor;        /* source offset for findings about the whole segment */
+    const char *language;  /* "fr", "en"... or NULL when unknown */
 } sl_segment;
 
 struct sl_html;
@@ -48,7 +49,10 @@ typedef struct sl_doc {
     gboolean has_headers;  /* an .eml, or headers given as options */
     gboolean has_subject;  /* a Subject header (maybe empty) or --subject */
     guint32 subject_offset;/* the Subject header line, or 0 */
-    guint32 body_anchor;   /* the <body> tag or the first body byte */
+    guint32 body_anchor;   /* the <body> tag or the first body byte: the
+                              anchor of the first body segment */
+    const char *language;  /* the language of most of the body, or NULL */
+    gboolean is_reply;     /* In-Reply-To or References present */
 } sl_doc;
 
 sl_doc *sl_doc_new (const char *name, const char *raw, gsize raw_len);
@@ -57,6 +61,9 @@ void sl_doc_free (sl_doc *doc);
 /* Add a segment; takes MAP's contents. Placeholders are found and blanked. */
 sl_segment *sl_doc_add_segment (sl_doc *doc, sl_segment_kind kind,
                                 const char *part, sl_textmap *map, guint32 anchor);
+
+/* Whether a body segment was added yet. */
+gboolean sl_doc_has_body (const sl_doc *doc);
 
 /* Line and column of a source offset. */
 void sl_doc_position (const sl_doc *doc, guint32 offset, unsigned *line, unsigned *column);

@@ -5,6 +5,9 @@
 #include <glib.h>
 
 #include "spamlint.h"
+#include "text/emoji.h"
+#include "text/language.h"
+#include "text/speller.h"
 #include "text/wordlist.h"
 
 typedef struct sl_language_list {
@@ -19,6 +22,20 @@ struct spamlint_engine {
     GPtrArray *phrase_lists;       /* sl_language_list */
     sl_wordlist *allow;            /* phrases that never score */
     pcre2_match_context *match_context; /* match and depth limits */
+    sl_language_guesser *guesser;  /* read on first use */
+    pcre2_code *emoji;             /* one emoji grapheme (text/emoji.c) */
+    GPtrArray *family_states;      /* what each rule family prepared */
+    sl_speller *speller;           /* NULL when spelling is off */
+    gboolean suggest;              /* spelling suggestions (slow) */
+    char *forced_language;         /* --lang, or NULL to detect */
 };
+
+/* Weight of a list's phrases in text of LANGUAGE: full for the text's own
+ * language, user lists and undetected languages, reduced for the others. */
+double sl_list_factor (const sl_language_list *list, const char *language,
+                       const spamlint_engine *engine);
+
+/* Whether LANGUAGE has built-in word lists. */
+gboolean sl_engine_has_language (const spamlint_engine *engine, const char *language);
 
 #endif

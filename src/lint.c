@@ -41,6 +41,34 @@ result_error (spamlint_result *result, char *message)
     return result;
 }
 
+/* Each body segment's language, and the draft's: that of its longest
+ * text. Short segments and the subject take the draft's. */
+static void
+detect_languages (const spamlint_engine *engine, sl_doc *doc)
+{
+    if (engine->forced_language) {
+        doc->language = engine->forced_language;
+    } else {
+        gsize longest = 0;
+        for (guint i = 0; i < doc->segments->len; i++) {
+            sl_segment *segment = g_ptr_array_index (doc->segments, i);
+            if (segment->kind != SL_SEGMENT_BODY)
+                continue;
+            segment->language = sl_language_guess (engine->guesser, segment->map.text,
+                                                   segment->map.len);
+            if (segment->language && segment->map.len > longest) {
+                longest = segment->map.len;
+                doc->language = segment->language;
+            }
+        }
+    }
+    for (guint i = 0; i < doc->segments->len; i++) {
+        sl_segment *segment = g_ptr_array_index (doc->segments, i);
+        if (segment->language == NULL || engine->forced_language)
+            segment->language = doc->language;
+    }
+}
+
 static gboolean
 decide (const spamlint_engine *engine, spamlint_result *result)
 {
@@ -66,11 +94,15 @@ spamlint_lint_buffer (spamlint_engine *engine, const char *name,
     if (doc == NULL)
         return result_error (result, error);
     result->format = doc->format;
+    detect_languages (engine, doc);
+    result->language = g_strdup (doc->language);
 
-    sl_context cx = { engine, doc, result->findings, pcre2_match_data_create (1, NULL) };
+    sl_context cx = { engine, doc, result->findings, pcre2_match_data_create (1, NULL), NULL };
     const sl_family *const *families = sl_families ();
-    for (guint f = 0; families[f]; f++)
+    for (guint f = 0; families[f]; f++) {
+        cx.state = g_ptr_array_index (engine->family_states, f);
         families[f]->check (&cx);
+    }
     pcre2_match_data_free (cx.match_data);
 
     g_ptr_array_sort (result->findings, compare_findings);
@@ -125,6 +157,12 @@ spamlint_result_format (const spamlint_result *result)
     return result->format;
 }
 
+const char *
+spamlint_result_language (const spamlint_result *result)
+{
+    return result->language;
+}
+
 double
 spamlint_result_score (const spamlint_result *result)
 {
@@ -171,6 +209,7 @@ spamlint_result_free (spamlint_result *result)
         return;
     g_ptr_array_free (result->findings, TRUE);
     g_free (result->error);
+    g_free (result->language);
     g_free (result->name);
     g_free (result);
 }

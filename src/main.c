@@ -24,6 +24,10 @@ typedef struct options {
     char *stdin_filename;
     char *input_format;
     char *subject;
+    char *language;
+    gboolean no_spelling;
+    gboolean suggest;
+    char **wordlists;
     gboolean version;
     char **files;
 } options;
@@ -129,6 +133,23 @@ run (const options *opt, spamlint_format format)
                                              ? SPAMLINT_FAIL_ON_SCORE
                                              : SPAMLINT_FAIL_ON_ERROR_OR_SCORE);
     spamlint_engine_set_subject (engine, opt->subject);
+    spamlint_engine_set_spelling (engine, !opt->no_spelling);
+    spamlint_engine_set_suggestions (engine, opt->suggest);
+    if (opt->language && spamlint_engine_set_language (engine, opt->language) != 0) {
+        fprintf (stderr, _("spamlint: --lang: no word lists for \"%s\": use en, fr, de, es or it\n"),
+                 opt->language);
+        spamlint_engine_free (engine);
+        return EXIT_TROUBLE;
+    }
+    for (guint i = 0; opt->wordlists && opt->wordlists[i]; i++) {
+        char *error = NULL;
+        if (spamlint_engine_add_wordlist (engine, opt->wordlists[i], &error) != 0) {
+            fprintf (stderr, "spamlint: %s: %s\n", opt->wordlists[i], error);
+            free (error);
+            spamlint_engine_free (engine);
+            return EXIT_TROUBLE;
+        }
+    }
     sl_output *output = sl_output_new (opt->format, stdout, opt->threshold);
 
     int status = EXIT_PASS;
@@ -184,13 +205,21 @@ main (int argc, char **argv)
           N_("Name standard input (-) in diagnostics; its extension breaks format ties"), N_("NAME") },
         { "subject", 's', 0, G_OPTION_ARG_STRING, &opt.subject,
           N_("The subject of a text, HTML or MJML draft, checked by the subject rules"), N_("TEXT") },
+        { "lang", 'l', 0, G_OPTION_ARG_STRING, &opt.language,
+          N_("Read drafts as written in LANG (en, fr, de, es, it) instead of detecting it"), N_("LANG") },
+        { "wordlist", 'w', 0, G_OPTION_ARG_FILENAME_ARRAY, &opt.wordlists,
+          N_("Add a word list of your own (\"WEIGHT CATEGORY PHRASE\" lines); repeatable"), N_("FILE") },
+        { "no-spelling", 0, 0, G_OPTION_ARG_NONE, &opt.no_spelling,
+          N_("Do not check spelling"), NULL },
+        { "suggest", 0, 0, G_OPTION_ARG_NONE, &opt.suggest,
+          N_("Suggest corrections for misspelled words (slower)"), NULL },
         { "version", 'V', 0, G_OPTION_ARG_NONE, &opt.version,
           N_("Print the version and exit"), NULL },
         { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt.files, NULL,
           N_("FILE|DIR|-...") },
         { NULL, 0, 0, 0, NULL, NULL, NULL }
     };
-    GOptionContext *context = g_option_context_new (_("FILE|DIR|- ... - lint e-mail drafts before they are sent"));
+    GOptionContext *context = g_option_context_new (_("- lint e-mail drafts before they are sent"));
     g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
     g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
     g_option_context_set_description (context,
@@ -239,5 +268,7 @@ main (int argc, char **argv)
     g_free (opt.stdin_filename);
     g_free (opt.input_format);
     g_free (opt.subject);
+    g_free (opt.language);
+    g_strfreev (opt.wordlists);
     return status;
 }

@@ -10,6 +10,7 @@ struct spamlint_result {
     char *name;
     char *error;          /* why it could not be linted, or NULL */
     spamlint_format format;
+    char *language;
     double score;
     double threshold;
     gboolean passed;

@@ -58,6 +58,23 @@ void spamlint_engine_set_threshold (spamlint_engine *engine, double threshold);
 double spamlint_engine_get_threshold (const spamlint_engine *engine);
 void spamlint_engine_set_fail_on (spamlint_engine *engine, spamlint_fail_on mode);
 
+/* Read every draft as written in LANGUAGE ("fr", "en", "de", "es", "it")
+ * instead of detecting it; NULL to detect. -1 for a language without
+ * word lists. */
+int spamlint_engine_set_language (spamlint_engine *engine, const char *language);
+
+/* Add a word list file ("WEIGHT CATEGORY PHRASE" lines, see wordlists/).
+ * Its phrases count at full weight whatever the draft's language. 0 on
+ * success; -1 with *ERROR set (free it with free()) otherwise. */
+int spamlint_engine_add_wordlist (spamlint_engine *engine, const char *path, char **error);
+
+/* Spelling rules on (1, the default) or off (0). They need Enchant and a
+ * hunspell dictionary for the draft's language. */
+void spamlint_engine_set_spelling (spamlint_engine *engine, int enabled);
+/* Suggest a correction for the first few misspelled words of each draft
+ * (1), or not (0, the default): each suggestion costs 10 to 150 ms. */
+void spamlint_engine_set_suggestions (spamlint_engine *engine, int enabled);
+
 /* A subject for drafts without headers (text, HTML, MJML); NULL for none. */
 void spamlint_engine_set_subject (spamlint_engine *engine, const char *subject);
 
@@ -76,6 +93,8 @@ spamlint_result *spamlint_lint_file (spamlint_engine *engine,
 const char *spamlint_result_error (const spamlint_result *result);
 const char *spamlint_result_name (const spamlint_result *result);
 spamlint_format spamlint_result_format (const spamlint_result *result);
+/* The language of most of the draft's text ("fr"...), or NULL if unknown. */
+const char *spamlint_result_language (const spamlint_result *result);
 double spamlint_result_score (const spamlint_result *result);
 double spamlint_result_threshold (const spamlint_result *result);
 /* 1 when the draft passes (score below the threshold and, unless failing

@@ -149,8 +149,6 @@ load_leaf (eml_state *st, GMimePart *part)
         sl_doc_add_html (st->doc, &text, "text/html");
         sl_textmap_clear (&text);
     } else {
-        if (st->doc->segments->len == 0)
-            st->doc->body_anchor = anchor;
         sl_doc_add_segment (st->doc, SL_SEGMENT_BODY, "text/plain", &text, anchor);
     }
 }
@@ -223,8 +221,15 @@ load_subject (sl_doc *doc, GMimeMessage *message, const GMimeHeader *header)
             sl_textmap_clear (&map);
         }
     }
-    if (map.len == 0 && *subject)
-        sl_textmap_append_at (&map, subject, strlen (subject), offset);
+    if (map.len == 0 && *subject) {
+        /* no place in the raw header: every character points at its start */
+        gsize n = strlen (subject);
+        guint32 *src = g_new (guint32, n);
+        for (gsize i = 0; i < n; i++)
+            src[i] = offset;
+        sl_textmap_decode (&map, subject, n, src, 0, NULL);
+        g_free (src);
+    }
     sl_doc_add_segment (doc, SL_SEGMENT_SUBJECT, "subject", &map, offset);
 }
 
@@ -243,6 +248,8 @@ sl_load_eml (sl_doc *doc, char **error)
         return FALSE;
     }
     doc->has_headers = TRUE;
+    doc->is_reply = find_header (GMIME_OBJECT (message), "In-Reply-To") != NULL
+                    || find_header (GMIME_OBJECT (message), "References") != NULL;
     const GMimeHeader *subject = find_header (GMIME_OBJECT (message), "Subject");
     if (subject != NULL)
         load_subject (doc, message, subject);

@@ -252,15 +252,17 @@ append_break (sl_textmap *visible, guint32 at)
 /* The text a reader sees, in order: source line breaks are only white
  * space in HTML, so they become spaces; blocks and <br> become '\n'. */
 static void
-collect_visible (sl_node *node, sl_textmap *visible)
+collect_visible (sl_node *node, sl_textmap *visible, gboolean preformatted)
 {
     for (sl_node *child = node->first_child; child; child = child->next) {
         if (child->type == SL_NODE_TEXT) {
             child->visible_start = visible->len;
             sl_textmap_append_map (visible, &child->text, 0, child->text.len);
-            for (gsize k = child->visible_start; k < visible->len; k++)
-                if (visible->text[k] == '\n' || visible->text[k] == '\r' || visible->text[k] == '\t')
+            for (gsize k = child->visible_start; k < visible->len; k++) {
+                char c = visible->text[k];
+                if ((c == '\n' && !preformatted) || c == '\r' || c == '\t')
                     visible->text[k] = ' ';
+            }
             child->visible_end = visible->len;
             continue;
         }
@@ -269,7 +271,8 @@ collect_visible (sl_node *node, sl_textmap *visible)
         gboolean block = is_block (child->name);
         if (block)
             append_break (visible, child->offset);
-        collect_visible (child, visible);
+        collect_visible (child, visible, preformatted || strcmp (child->name, "pre") == 0
+                                             || strcmp (child->name, "textarea") == 0);
         if (block)
             append_break (visible, child->offset);
     }
@@ -313,7 +316,7 @@ sl_html_parse (const sl_textmap *source, const char *part)
             htmlFreeParserCtxt (ctxt);
         }
     }
-    collect_visible (html->root, &html->visible);
+    collect_visible (html->root, &html->visible, FALSE);
     return html;
 }
 

@@ -13,8 +13,6 @@ sl_doc_add_html (sl_doc *doc, const sl_textmap *source, const char *part)
 {
     sl_html *html = sl_html_parse (source, part);
     g_ptr_array_add (doc->html, html);
-    if (doc->html->len == 1)
-        doc->body_anchor = html->body_offset;
     sl_textmap visible = html->visible;
     /* the segment gets a copy: the HTML keeps its own for the HTML rules */
     sl_textmap copy;
@@ -37,7 +35,6 @@ sl_load_text (sl_doc *doc)
     sl_textmap_init (&map);
     gsize skip = bom_length (doc->raw, doc->raw_len);
     sl_textmap_decode (&map, doc->raw + skip, doc->raw_len - skip, NULL, (guint32) skip, NULL);
-    doc->body_anchor = (guint32) skip;
     sl_doc_add_segment (doc, SL_SEGMENT_BODY, "text/plain", &map, (guint32) skip);
     return TRUE;
 }

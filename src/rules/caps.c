@@ -5,10 +5,13 @@
  * tags, URLs and addresses left out). caps-shouting: a run of all-caps
  * words on one line: three or more, or two followed by a run of
  * exclamation marks ("OFFRE EXCEPTIONNELLE !!!"), which shouts just as loud.
+ * A run ends at a line break, a word with lower case, a code with digits
+ * (FR12, B2B) or a sentence mark, so "PDF. SIRET 123, TVA FR12" is quiet.
  */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "rules/rules.h"
 #include "text/words.h"
@@ -83,32 +86,52 @@ report_run (sl_context *cx, const sl_segment *segment, gsize start, gsize end, u
         && !(count == 2 && exclamation_run_follows (segment->map.text, segment->map.len, end)))
         return;
     sl_report_span (cx, segment, start, end, "caps-shouting", SPAMLINT_WARNING, 0.5,
-                    _("%u words in capitals in a row read as shouting: write them in sentence case"),
+                    ngettext ("%u word in capitals reads as shouting: write it in sentence case",
+                              "%u words in capitals in a row read as shouting: write them in sentence case",
+                              count),
                     count);
+}
+
+/* A run of capitals ends at a sentence or clause mark between two words. */
+static gboolean
+gap_breaks_run (const char *text, gsize from, gsize to)
+{
+    for (gsize k = from; k < to; k++)
+        if (strchr (".!?;:", text[k]) != NULL)
+            return TRUE;
+    return FALSE;
+}
+
+static gboolean
+has_digit (const char *text, const sl_word *word)
+{
+    for (gsize k = word->start; k < word->end; k++)
+        if (g_ascii_isdigit (text[k]))
+            return TRUE;
+    return FALSE;
 }
 
 static void
 check_shouting (sl_context *cx, const sl_segment *segment)
 {
+    const char *text = segment->map.text;
     sl_word_iter it;
     sl_word word;
     unsigned count = 0;
     gsize run_start = 0, run_end = 0;
-    sl_word_iter_init (&it, segment->map.text, segment->map.len);
+    sl_word_iter_init (&it, text, segment->map.len);
     while (sl_word_iter_next (&it, &word)) {
-        if (word.after_break && count > 0) {
+        gboolean code = word.letters > 0 && has_digit (text, &word);
+        if (count > 0 && (word.after_break || code || word.lower > 0
+                          || gap_breaks_run (text, run_end, word.start))) {
             report_run (cx, segment, run_start, run_end, count);
             count = 0;
         }
-        if (sl_word_is_caps (&word)) {
+        if (sl_word_is_caps (&word) && !code) {
             if (count == 0)
                 run_start = word.start;
             run_end = word.end;
             count++;
-        } else if (word.lower > 0) {
-            if (count > 0)
-                report_run (cx, segment, run_start, run_end, count);
-            count = 0;
         }
         /* numbers and one-letter capitals neither count nor break a run */
     }
@@ -127,4 +150,6 @@ check (sl_context *cx)
     }
 }
 
-const sl_family sl_family_caps = { "caps", rules, G_N_ELEMENTS (rules), check };
+const sl_family sl_family_caps = {
+    .name = "caps", .rules = rules, .n_rules = G_N_ELEMENTS (rules), .check = check,
+};

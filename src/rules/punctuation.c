@@ -1,14 +1,36 @@
-/* punctuation.c: exclamation-run, "!!", "?!", "!?" and longer runs. */
+/* punctuation.c: exclamation marks and money symbols in the body.
+ *
+ * exclamation-run: "!!", "?!", "!?" and longer. exclamation-ratio: more
+ * exclamations than one sentence in three (a run counts once; sentences
+ * end at . ! ? … or a line/block break). currency-run: "$$$", "€€" or an
+ * amount followed by exclamation marks ("1000 €!!!", "$500!").
+ */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "rules/rules.h"
 
 static const sl_rule_info rules[] = {
     { "exclamation-run", SPAMLINT_WARNING, 0.5, 2.0,
       N_("two or more exclamation marks in a row (!!, ?!, !?)") },
+    { "exclamation-ratio", SPAMLINT_WARNING, 1.0, 0.0,
+      N_("more than one exclamation per three sentences of body text (at least 3)") },
+    { "currency-run", SPAMLINT_WARNING, 0.5, 0.0,
+      N_("repeated currency symbols ($$$, €€) or an amount followed by exclamation marks") },
 };
+
+#define RATIO_SENTENCES 3
+#define RATIO_MIN 3
+
+/* Two or more currency symbols; or an amount (symbol before or after, or
+ * a currency word) then "!!", or "!" right after it. */
+static const char currency_pattern[] =
+    "\\p{Sc}(?:\\h?\\p{Sc})+"
+    "|(?:\\p{Sc}\\h?\\d(?:[\\d.,'\\h]*\\d)?"
+    "|\\d(?:[\\d.,'\\h]*\\d)?\\h?(?:\\p{Sc}|(?i:eur|euros?|usd|dollars?|gbp|chf)\\b))"
+    "(?:\\h*[!\\x{FF01}]{2,}|[!\\x{FF01}])";
 
 static gboolean
 is_bang (gunichar c)
@@ -22,45 +44,109 @@ is_question (gunichar c)
     return c == '?' || c == 0xFF1F;
 }
 
+typedef struct body_counts {
+    unsigned sentences;
+    unsigned exclamations;
+    guint32 first_exclamation;
+} body_counts;
+
 static void
-check_segment (sl_context *cx, const sl_segment *segment)
+check_runs (sl_context *cx, const sl_segment *segment, body_counts *counts)
 {
     const char *t = segment->map.text;
     gsize len = segment->map.len, i = 0;
+    gboolean sentence_open = FALSE;
     while (i < len) {
-        if (t[i] != '!' && t[i] != '?' && (guchar) t[i] != 0xEF) {
-            i++;
+        gunichar c = g_utf8_get_char_validated (t + i, (gssize) (len - i));
+        gsize next = (gsize) (g_utf8_next_char (t + i) - t);
+        if (g_unichar_isalnum (c))
+            sentence_open = TRUE;
+        if (c == '\n' || c == '.' || c == 0x2026) {
+            counts->sentences += sentence_open;
+            sentence_open = FALSE;
+        }
+        if (!is_bang (c) && !is_question (c)) {
+            i = next;
             continue;
         }
         gsize start = i;
         unsigned marks = 0, bangs = 0;
         while (i < len) {
-            gunichar c = g_utf8_get_char_validated (t + i, (gssize) (len - i));
-            if (!is_bang (c) && !is_question (c))
+            gunichar d = g_utf8_get_char_validated (t + i, (gssize) (len - i));
+            if (!is_bang (d) && !is_question (d))
                 break;
             marks++;
-            bangs += is_bang (c);
+            bangs += is_bang (d);
             i = (gsize) (g_utf8_next_char (t + i) - t);
         }
-        if (marks == 0) {
-            i++;
+        counts->sentences += sentence_open;
+        sentence_open = FALSE;
+        if (bangs == 0)
             continue;
-        }
-        if (marks >= 2 && bangs >= 1)
+        if (counts->exclamations++ == 0)
+            counts->first_exclamation = segment->map.src[start];
+        if (marks < 2)
+            continue;
+        if (bangs == marks)
             sl_report_span (cx, segment, start, i, "exclamation-run", SPAMLINT_WARNING, 0.5,
-                            _("%u exclamation and question marks in a row: one is enough"),
+                            _("%u exclamation marks in a row: one is enough, none is better"),
                             marks);
+        else
+            sl_report_span (cx, segment, start, i, "exclamation-run", SPAMLINT_WARNING, 0.5,
+                            _("mixed \"?!\" punctuation reads as shouting: keep a single mark"));
+    }
+    counts->sentences += sentence_open;
+}
+
+static void
+check_currency (sl_context *cx, const sl_segment *segment)
+{
+    const pcre2_code *re = cx->state;
+    gsize pos = 0;
+    while (pos < segment->map.len) {
+        int rc = pcre2_match (re, (PCRE2_SPTR) segment->map.text, segment->map.len, pos,
+                              PCRE2_NO_UTF_CHECK, cx->match_data, cx->engine->match_context);
+        if (rc < 0)
+            break;
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer (cx->match_data);
+        sl_report_span (cx, segment, ov[0], ov[1], "currency-run", SPAMLINT_WARNING, 0.5,
+                        _("money shouted with symbols or exclamation marks: state the price plainly"));
+        pos = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
     }
 }
 
 static void
 check (sl_context *cx)
 {
+    body_counts counts = { 0, 0, 0 };
     for (guint i = 0; i < cx->doc->segments->len; i++) {
         const sl_segment *segment = g_ptr_array_index (cx->doc->segments, i);
-        if (segment->kind == SL_SEGMENT_BODY)
-            check_segment (cx, segment);
+        if (segment->kind != SL_SEGMENT_BODY)
+            continue;
+        check_runs (cx, segment, &counts);
+        check_currency (cx, segment);
     }
+    if (counts.exclamations >= RATIO_MIN
+        && counts.exclamations * RATIO_SENTENCES > counts.sentences)
+        sl_report (cx, "exclamation-ratio", SPAMLINT_WARNING, 1.0, counts.first_exclamation,
+                   counts.first_exclamation, NULL, NULL,
+                   _("%u exclamations in %u sentences: end most sentences with a period"),
+                   counts.exclamations, counts.sentences);
 }
 
-const sl_family sl_family_punctuation = { "punctuation", rules, G_N_ELEMENTS (rules), check };
+static void *
+prepare (void)
+{
+    return sl_rule_pattern (currency_pattern, 0);
+}
+
+static void
+release (void *state)
+{
+    pcre2_code_free (state);
+}
+
+const sl_family sl_family_punctuation = {
+    .name = "punctuation", .rules = rules, .n_rules = G_N_ELEMENTS (rules), .check = check,
+    .prepare = prepare, .release = release,
+};

@@ -9,12 +9,18 @@ extern const sl_family sl_family_phrase;
 extern const sl_family sl_family_caps;
 extern const sl_family sl_family_punctuation;
 extern const sl_family sl_family_subject;
+extern const sl_family sl_family_emoji;
+extern const sl_family sl_family_template;
+extern const sl_family sl_family_spelling;
 
 static const sl_family *const families[] = {
     &sl_family_phrase,
     &sl_family_caps,
     &sl_family_punctuation,
     &sl_family_subject,
+    &sl_family_emoji,
+    &sl_family_template,
+    &sl_family_spelling,
     NULL
 };
 
@@ -22,6 +28,22 @@ const sl_family *const *
 sl_families (void)
 {
     return families;
+}
+
+pcre2_code *
+sl_rule_pattern (const char *pattern, guint32 options)
+{
+    int code;
+    PCRE2_SIZE offset;
+    pcre2_code *re = pcre2_compile ((PCRE2_SPTR) pattern, PCRE2_ZERO_TERMINATED,
+                                    PCRE2_UTF | PCRE2_UCP | options, &code, &offset, NULL);
+    if (re == NULL) {
+        PCRE2_UCHAR message[256];
+        pcre2_get_error_message (code, message, sizeof message);
+        g_error ("rule pattern %s at %zu: %s", pattern, (size_t) offset, (const char *) message);
+    }
+    pcre2_jit_compile (re, PCRE2_JIT_COMPLETE);
+    return re;
 }
 
 const sl_rule_info *

@@ -39,6 +39,7 @@ typedef struct sl_context {
     const sl_doc *doc;
     GPtrArray *findings;  /* spamlint_finding */
     pcre2_match_data *match_data;
+    const void *state;    /* what the family's prepare made, or NULL */
 } sl_context;
 
 typedef struct sl_family {
@@ -46,7 +47,14 @@ typedef struct sl_family {
     const sl_rule_info *rules;
     guint n_rules;
     void (*check) (sl_context *cx);
+    /* optional: build read-only state once per engine (compiled patterns) */
+    void *(*prepare) (void);
+    void (*release) (void *state);
 } sl_family;
+
+/* Compile a pattern of the rules (UTF, UCP, JIT); aborts on a typo, which
+ * the tests catch. */
+pcre2_code *sl_rule_pattern (const char *pattern, guint32 options);
 
 /* Report a finding about the source characters at offsets FIRST..LAST.
  * MATCH (may be NULL) is the text concerned; the message is formatted. */

@@ -1,5 +1,6 @@
 /* subject.c: the Subject header (or --subject): missing, capitals,
- * exclamation marks. Only drafts that have headers are judged. */
+ * exclamation marks, length, a "Re:" that answers nothing. Only drafts
+ * that have headers are judged. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -14,7 +15,13 @@ static const sl_rule_info rules[] = {
       N_("the subject is in capitals, or most of its words are") },
     { "subject-exclamation", SPAMLINT_WARNING, 0.5, 0.0,
       N_("an exclamation mark in the subject (two or more: error)") },
+    { "subject-length", SPAMLINT_NOTE, 0.0, 0.0,
+      N_("a subject longer than 78 characters (most clients cut it earlier)") },
+    { "subject-fake-reply", SPAMLINT_ERROR, 2.0, 0.0,
+      N_("a subject starting with Re:, Fwd: or TR: in a message that answers nothing") },
 };
+
+#define SUBJECT_MAX_LENGTH 78
 
 #define SUBJECT_CAPS_MIN_LETTERS 10
 
@@ -91,7 +98,8 @@ check_caps (sl_context *cx, const sl_segment *subject)
         return;
     gboolean all_caps = upper == letters && letters >= SUBJECT_CAPS_MIN_LETTERS
                         && memchr (text + first, ' ', last - first) != NULL;
-    if (!all_caps && caps_words * 2 <= words)
+    /* one capitalised word (a PDF, an acronym) is not a shouting subject */
+    if (!all_caps && (caps_words < 2 || caps_words * 2 <= words))
         return;
     sl_report_span (cx, subject, first, last, "subject-caps", SPAMLINT_WARNING, 1.5,
                     _("the subject is written in capitals: write it in sentence case"));
@@ -121,6 +129,34 @@ check_exclamation (sl_context *cx, const sl_segment *subject)
                     _("an exclamation mark in the subject looks pushy: end it with a period or nothing"));
 }
 
+static void
+check_length (sl_context *cx, const sl_segment *subject)
+{
+    const char *text = subject->original;
+    glong length = g_utf8_strlen (text, -1);
+    if (length <= SUBJECT_MAX_LENGTH)
+        return;
+    /* point at the first character that may be cut */
+    gsize cut = (gsize) (g_utf8_offset_to_pointer (text, SUBJECT_MAX_LENGTH) - text);
+    sl_report_span (cx, subject, cut, subject->map.len, "subject-length", SPAMLINT_NOTE, 0.0,
+                    _("the subject has %ld characters: most mail clients show 40 to 70, put what matters first"),
+                    length);
+}
+
+static void
+check_fake_reply (sl_context *cx, const sl_segment *subject)
+{
+    const char *text = subject->original;
+    gsize i = 0;
+    while (text[i] == ' ' || text[i] == '\t')
+        i++;
+    gsize n = sl_subject_prefix_length (text + i);
+    if (n == 0 || cx->doc->is_reply)
+        return;
+    sl_report_span (cx, subject, i, i + n, "subject-fake-reply", SPAMLINT_ERROR, 2.0,
+                    _("the subject says it is a reply or a forward, but the message answers nothing: remove the prefix"));
+}
+
 static gboolean
 is_blank (const char *text)
 {
@@ -147,6 +183,10 @@ check (sl_context *cx)
     }
     check_caps (cx, subject);
     check_exclamation (cx, subject);
+    check_length (cx, subject);
+    check_fake_reply (cx, subject);
 }
 
-const sl_family sl_family_subject = { "subject", rules, G_N_ELEMENTS (rules), check };
+const sl_family sl_family_subject = {
+    .name = "subject", .rules = rules, .n_rules = G_N_ELEMENTS (rules), .check = check,
+};

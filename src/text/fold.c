@@ -73,11 +73,28 @@ emit_folded_char (sl_folded *out, gunichar c, guint32 from)
 }
 
 void
-sl_fold (sl_folded *out, const char *text, gsize len)
+sl_fold_begin (sl_folded *out)
 {
     g_string_truncate (out->text, 0);
     g_array_set_size (out->from, 0);
-    gboolean last_space = FALSE;
+}
+
+void
+sl_fold_char (sl_folded *out, gunichar c, guint32 from)
+{
+    if (is_fold_space (c)) {
+        gsize n = out->text->len;
+        if (n == 0 || out->text->str[n - 1] != ' ')
+            emit (out, ' ', from);
+        return;
+    }
+    emit_folded_char (out, c, from);
+}
+
+void
+sl_fold (sl_folded *out, const char *text, gsize len)
+{
+    sl_fold_begin (out);
     const char *p = text, *end = text + len;
     while (p < end) {
         guint32 at = (guint32) (p - text);
@@ -94,14 +111,7 @@ sl_fold (sl_folded *out, const char *text, gsize len)
                 p = g_utf8_next_char (p);
             }
         }
-        if (is_fold_space (c)) {
-            if (!last_space)
-                emit (out, ' ', at);
-            last_space = TRUE;
-            continue;
-        }
-        last_space = FALSE;
-        emit_folded_char (out, c, at);
+        sl_fold_char (out, c, at);
     }
 }
 

@@ -14,6 +14,9 @@ typedef struct sl_folded {
 void sl_folded_init (sl_folded *folded);
 void sl_folded_clear (sl_folded *folded);
 void sl_fold (sl_folded *out, const char *text, gsize len);
+/* Fold character by character: begin, then one call per character. */
+void sl_fold_begin (sl_folded *out);
+void sl_fold_char (sl_folded *out, gunichar c, guint32 from);
 /* Fold into a plain string (word list phrases). */
 char *sl_fold_string (const char *text);
 

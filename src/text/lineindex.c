@@ -63,6 +63,10 @@ sl_lineindex_position (const sl_lineindex *index, gsize offset,
         else
             hi = mid;
     }
+    /* a byte order mark is invisible in editors: not a column */
+    gsize start = starts[lo];
+    if (start == 0 && index->len >= 3 && offset >= 3 && memcmp (index->data, "\xEF\xBB\xBF", 3) == 0)
+        start = 3;
     *line = lo + 1;
-    *column = count_code_points (index->data + starts[lo], offset - starts[lo]) + 1;
+    *column = count_code_points (index->data + start, offset - start) + 1;
 }

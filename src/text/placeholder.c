@@ -31,11 +31,14 @@ is_name_char (char c)
     return g_ascii_isalnum (c) || c == '_' || c == '.' || c == ':' || c == '-';
 }
 
-/* OPEN NAME CLOSE with NAME made of name characters (at least one). */
+/* OPEN NAME CLOSE with NAME made of name characters, starting with a
+ * letter (so that code such as Perl's {$_} is not taken for a tag). */
 static gsize
 named_tag (const char *text, gsize len, gsize i, gsize open, char close1, char close2)
 {
     gsize k = i + open;
+    if (k >= len || !g_ascii_isalpha (text[k]))
+        return 0;
     while (k < len && k - i < 100 && is_name_char (text[k]))
         k++;
     if (k == i + open || k >= len || text[k] != close1)
@@ -71,7 +74,21 @@ sl_placeholder_at (const char *text, gsize len, gsize i)
     } else if (c == '$' && d == '{') {
         return named_tag (text, len, i, 2, '}', '\0');
     } else if (c == '[' && d == '[') {
-        end = find_close (text, len, i + 2, 100, "]]");
+        /* [[name]], [[ name ]]: a name, not a sentence in brackets */
+        gsize k = i + 2;
+        while (k < len && text[k] == ' ')
+            k++;
+        gsize n = named_tag (text, len, k - 2, 2, ' ', '\0');
+        gsize m = named_tag (text, len, k - 2, 2, ']', ']');
+        if (m)
+            return k + m - 2 - i;
+        if (n) {
+            k = k - 2 + n;
+            while (k < len && text[k] == ' ')
+                k++;
+            return k + 1 < len && text[k] == ']' && text[k + 1] == ']' ? k + 2 - i : 0;
+        }
+        return 0;
     } else if (c == '<' && d == '%') {
         end = find_close (text, len, i + 2, 200, "%>");
     } else if (c == '[' && g_ascii_isalpha (d)) {
@@ -96,8 +113,11 @@ sl_placeholders_blank (char *text, gsize len, GArray *spans)
             continue;
         sl_span span = { i, i + n };
         g_array_append_val (spans, span);
-        /* keep line breaks so that "one line" rules still see them */
-        for (gsize k = i; k < i + n; k++)
+        /* U+FFFC OBJECT REPLACEMENT CHARACTER, then spaces: not a word, not
+         * white space, so no phrase reads across the tag; line breaks are
+         * kept for the rules that look at lines */
+        memcpy (text + i, "\xEF\xBF\xBC", 3);
+        for (gsize k = i + 3; k < i + n; k++)
             if (text[k] != '\n')
                 text[k] = ' ';
         i += n - 1;

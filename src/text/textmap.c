@@ -30,14 +30,17 @@ static void
 reserve (sl_textmap *map, gsize more)
 {
     gsize want = map->len + more + 1;
-    if (want <= map->cap)
+    if (want <= map->cap) {
+        map->text[map->len] = '\0';
         return;
+    }
     gsize cap = map->cap ? map->cap : 64;
     while (cap < want)
         cap *= 2;
     map->text = g_realloc (map->text, cap);
     map->src = g_realloc_n (map->src, cap, sizeof *map->src);
     map->cap = cap;
+    map->text[map->len] = '\0';
 }
 
 void
@@ -141,8 +144,10 @@ decode_utf8_or_cp1252 (sl_textmap *out, const char *data, gsize len,
         out->text[out->len] = '\0';
         i += run;
         if (i < len) {
+            /* NUL (never valid for GLib) becomes a space; a high byte is
+             * read as Windows-1252 */
             guchar b = (guchar) data[i];
-            gunichar c = b >= 0x80 && b < 0xA0 ? cp1252_high[b - 0x80] : b;
+            gunichar c = b == 0 ? ' ' : b >= 0x80 && b < 0xA0 ? cp1252_high[b - 0x80] : b;
             append_unichar (out, c, source_of (src, base, i));
             i++;
         }

@@ -46,8 +46,8 @@ is_joiner (gunichar c)
     return c == '\'' || c == 0x2019 || c == '-';
 }
 
-static gboolean
-token_is_address (const char *s, gsize n)
+gboolean
+sl_token_is_address (const char *s, gsize n)
 {
     if (g_strstr_len (s, (gssize) n, "://") || (n > 4 && g_ascii_strncasecmp (s, "www.", 4) == 0))
         return TRUE;
@@ -80,7 +80,7 @@ sl_word_iter_next (sl_word_iter *it, sl_word *word)
                 end = after;
             }
             it->token_end = end;
-            if (token_is_address (t + it->pos, end - it->pos)) {
+            if (sl_token_is_address (t + it->pos, end - it->pos)) {
                 it->pos = end;
                 continue;
             }
@@ -147,7 +147,7 @@ sl_find_addresses (const char *text, gsize len, GArray *spans)
                 break;
             end = after;
         }
-        if (token_is_address (text + i, end - i)) {
+        if (sl_token_is_address (text + i, end - i)) {
             sl_span span = { i, end };
             g_array_append_val (spans, span);
         }

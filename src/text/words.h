@@ -24,6 +24,9 @@ void sl_word_iter_init (sl_word_iter *it, const char *text, gsize len);
  * between two of them. URLs and e-mail addresses are skipped whole. */
 gboolean sl_word_iter_next (sl_word_iter *it, sl_word *word);
 
+/* Whether a token (no white space) is a URL or an e-mail address. */
+gboolean sl_token_is_address (const char *s, gsize n);
+
 /* Append to SPANS (sl_span) every URL or e-mail address token of TEXT. */
 void sl_find_addresses (const char *text, gsize len, GArray *spans);
 

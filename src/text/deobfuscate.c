@@ -1,0 +1,300 @@
+/* deobfuscate.c: spam-phrase-obfuscated reads the draft a second time as a
+ * filter-dodger meant it to be read. Each trick is undone only where it
+ * cannot be innocent:
+ *   - zero-width characters and soft hyphens are dropped (a reader never
+ *     sees them);
+ *   - a Cyrillic or Greek look-alike is read as Latin only inside a word
+ *     that also has Latin letters (a Russian word is left alone);
+ *   - a digit or symbol is read as a letter (0 o, 1 i, 3 e, 4 a, 5 s, 7 t,
+ *     9 g, 8 b, @ a, $ s, € e, | l, ! i) only inside a word with at least
+ *     two Latin letters, next to a letter (2024 and 50 € stay numbers);
+ *   - four or more single letters in a row, separated by spaces or all by
+ *     the same one of . - _ * · (G R A T U I T, f.r.e.e), are joined.
+ * Compatibility forms (fullwidth, mathematical bold letters) fold to ASCII.
+ * The caller keeps only matches that the plain reading did not find and
+ * that cover a changed character.
+ */
+#include "config.h"
+
+#include "text/deobfuscate.h"
+
+#include <string.h>
+
+#define SPACED_MIN_LETTERS 4
+
+typedef struct dchar {
+    gunichar c;        /* the character as read */
+    guint32 at;        /* its byte offset in the text */
+    guint8 len;        /* its length in bytes */
+    gboolean drop;
+    gboolean changed;
+} dchar;
+
+static const struct { gunichar from; gunichar to; } lookalikes[] = {
+    /* Cyrillic */
+    { 0x0430, 'a' }, { 0x0435, 'e' }, { 0x043E, 'o' }, { 0x0440, 'p' }, { 0x0441, 'c' },
+    { 0x0443, 'y' }, { 0x0445, 'x' }, { 0x0456, 'i' }, { 0x0458, 'j' }, { 0x0455, 's' },
+    { 0x0501, 'd' }, { 0x04CF, 'l' }, { 0x04BB, 'h' }, { 0x051B, 'q' }, { 0x051D, 'w' },
+    { 0x043A, 'k' }, { 0x0410, 'A' }, { 0x0412, 'B' }, { 0x0415, 'E' }, { 0x041A, 'K' },
+    { 0x041C, 'M' }, { 0x041D, 'H' }, { 0x041E, 'O' }, { 0x0420, 'P' }, { 0x0421, 'C' },
+    { 0x0422, 'T' }, { 0x0425, 'X' }, { 0x0423, 'Y' }, { 0x0406, 'I' }, { 0x0408, 'J' },
+    { 0x0405, 'S' },
+    /* Greek */
+    { 0x0391, 'A' }, { 0x0392, 'B' }, { 0x0395, 'E' }, { 0x0396, 'Z' }, { 0x0397, 'H' },
+    { 0x0399, 'I' }, { 0x039A, 'K' }, { 0x039C, 'M' }, { 0x039D, 'N' }, { 0x039F, 'O' },
+    { 0x03A1, 'P' }, { 0x03A4, 'T' }, { 0x03A5, 'Y' }, { 0x03A7, 'X' }, { 0x03BF, 'o' },
+    { 0x03BD, 'v' }, { 0x03B1, 'a' }, { 0x03C1, 'p' }, { 0x03C5, 'u' }, { 0x03B9, 'i' },
+    { 0x03BA, 'k' },
+};
+
+static const struct { gunichar from; gunichar to; } leet[] = {
+    { '0', 'o' }, { '1', 'i' }, { '3', 'e' }, { '4', 'a' }, { '5', 's' }, { '7', 't' },
+    { '9', 'g' }, { '8', 'b' }, { '@', 'a' }, { '$', 's' }, { 0x20AC, 'e' }, { '|', 'l' },
+    { '!', 'i' },
+};
+
+static gunichar
+lookalike_of (gunichar c)
+{
+    for (guint i = 0; i < G_N_ELEMENTS (lookalikes); i++)
+        if (lookalikes[i].from == c)
+            return lookalikes[i].to;
+    return 0;
+}
+
+static gunichar
+leet_of (gunichar c)
+{
+    for (guint i = 0; i < G_N_ELEMENTS (leet); i++)
+        if (leet[i].from == c)
+            return leet[i].to;
+    return 0;
+}
+
+static gboolean
+is_invisible (gunichar c)
+{
+    return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF
+           || c == 0x00AD || c == 0x034F || c == 0x180E;
+}
+
+static gboolean
+is_space (gunichar c)
+{
+    return g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F;
+}
+
+static gboolean
+is_latin_letter (gunichar c)
+{
+    return g_unichar_isalpha (c) && g_unichar_get_script (c) == G_UNICODE_SCRIPT_LATIN;
+}
+
+/* A compatibility form (fullwidth, mathematical, circled) of a Latin letter. */
+static gunichar
+compat_letter (gunichar c)
+{
+    if (c < 0x2000)
+        return 0;
+    gunichar parts[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+    gsize n = g_unichar_fully_decompose (c, TRUE, parts, G_N_ELEMENTS (parts));
+    if (n == 1 && parts[0] < 0x80 && g_ascii_isalpha ((char) parts[0]))
+        return parts[0];
+    return 0;
+}
+
+static GArray *
+decode (const char *text, gsize len)
+{
+    GArray *chars = g_array_sized_new (FALSE, TRUE, sizeof (dchar), len);
+    const char *p = text, *end = text + len;
+    while (p < end) {
+        dchar d = { 0 };
+        d.at = (guint32) (p - text);
+        d.c = g_utf8_get_char_validated (p, end - p);
+        const char *next = g_utf8_next_char (p);
+        if (d.c == (gunichar) -1 || d.c == (gunichar) -2) {
+            d.c = 0xFFFD;
+            next = p + 1;
+        }
+        d.len = (guint8) (next - p);
+        g_array_append_val (chars, d);
+        p = next;
+    }
+    return chars;
+}
+
+static void
+change (dchar *d, gunichar c)
+{
+    d->c = c;
+    d->changed = TRUE;
+}
+
+/* Look-alikes, compatibility forms and leet inside the token [s, e). */
+static void
+read_token (dchar *ch, gsize s, gsize e)
+{
+    unsigned latin = 0, foreign = 0;
+    for (gsize i = s; i < e; i++) {
+        gunichar compat = compat_letter (ch[i].c);
+        if (compat)
+            change (&ch[i], compat);
+        if (is_latin_letter (ch[i].c))
+            latin++;
+        else if (lookalike_of (ch[i].c))
+            foreign++;
+    }
+    if (latin >= 1 && foreign >= 1)
+        for (gsize i = s; i < e; i++) {
+            gunichar to = lookalike_of (ch[i].c);
+            if (to) {
+                change (&ch[i], to);
+                latin++;
+            }
+        }
+    if (latin < 2)
+        return;
+    /* a leet character next to a letter (or to another leet character
+     * that is next to one) stands for a letter */
+    for (int pass = 0; pass < 2; pass++)
+        for (gsize i = s; i < e; i++) {
+            gunichar to = leet_of (ch[i].c);
+            if (!to)
+                continue;
+            gboolean before = i > s && is_latin_letter (ch[i - 1].c);
+            gboolean after = i + 1 < e && is_latin_letter (ch[i + 1].c);
+            if (before || after)
+                change (&ch[i], to);
+        }
+}
+
+static gboolean
+is_letterish (gunichar c)
+{
+    return is_latin_letter (c) || leet_of (c) != 0 || lookalike_of (c) != 0;
+}
+
+/* f.r.e.e, g-r-a-t-u-i-t: letters alternating with one separator. */
+static void
+join_dotted (dchar *ch, gsize s, gsize e)
+{
+    if (e - s < 2 * SPACED_MIN_LETTERS - 1)
+        return;
+    gunichar sep = ch[s + 1].c;
+    if (strchr (".-_*", (int) sep) == NULL && sep != 0x00B7)
+        return;
+    /* the sentence's own punctuation after the word: "g-r-a-t-u-i-t." */
+    while (e > s && ch[e - 1].c != sep && ch[e - 1].c < 0x80 && strchr (".,;:!?)\"'", (int) ch[e - 1].c))
+        e--;
+    gsize letters = 0, latin = 0;
+    gsize i = s;
+    for (; i < e; i += 2) {
+        if (!is_letterish (ch[i].c))
+            return;
+        letters++;
+        latin += is_latin_letter (ch[i].c);
+        if (i + 1 < e && ch[i + 1].c != sep)
+            return;
+    }
+    /* 192.168.0.1 is an address, not a word */
+    if (letters < SPACED_MIN_LETTERS || latin < 2)
+        return;
+    for (gsize k = s + 1; k < e; k += 2) {
+        ch[k].drop = TRUE;
+        ch[k].changed = TRUE;
+    }
+    for (gsize k = s; k < e; k += 2)
+        if (leet_of (ch[k].c) && !is_latin_letter (ch[k].c))
+            change (&ch[k], leet_of (ch[k].c));
+}
+
+/* G R A T U I T: single-letter tokens in a row. TOKENS holds [start, end)
+ * pairs of character indexes. */
+static void
+join_spaced (dchar *ch, const GArray *tokens)
+{
+    const gsize *t = (const gsize *) (const void *) tokens->data;
+    guint n = tokens->len / 2;
+    guint i = 0;
+    while (i < n) {
+        guint j = i, latin = 0;
+        while (j < n && t[2 * j + 1] - t[2 * j] == 1 && is_letterish (ch[t[2 * j]].c)) {
+            latin += is_latin_letter (ch[t[2 * j]].c);
+            j++;
+        }
+        if (j - i >= SPACED_MIN_LETTERS && latin >= 2) {
+            for (guint k = i; k < j; k++) {
+                gsize c = t[2 * k];
+                if (!is_latin_letter (ch[c].c)) {
+                    gunichar to = leet_of (ch[c].c) ? leet_of (ch[c].c) : lookalike_of (ch[c].c);
+                    change (&ch[c], to);
+                }
+                if (k + 1 < j)
+                    for (gsize g = t[2 * k + 1]; g < t[2 * (k + 1)]; g++) {
+                        ch[g].drop = TRUE;
+                        ch[g].changed = TRUE;
+                    }
+            }
+        }
+        i = j > i ? j : i + 1;
+    }
+}
+
+void
+sl_deobfuscate (sl_folded *out, GByteArray *touched, const char *text, gsize len)
+{
+    GArray *array = decode (text, len);
+    dchar *ch = (dchar *) (void *) array->data;
+    gsize n = array->len;
+
+    for (gsize i = 0; i < n; i++)
+        if (is_invisible (ch[i].c)) {
+            ch[i].drop = TRUE;
+            ch[i].changed = TRUE;
+        }
+
+    GArray *tokens = g_array_new (FALSE, FALSE, sizeof (gsize));
+    gsize i = 0;
+    while (i < n) {
+        if (is_space (ch[i].c)) {
+            i++;
+            continue;
+        }
+        gsize s = i;
+        while (i < n && !is_space (ch[i].c))
+            i++;
+        /* invisible characters do not separate: they were dropped */
+        gsize vs = s, ve = i;
+        read_token (ch, vs, ve);
+        join_dotted (ch, vs, ve);
+        gsize visible = 0;
+        for (gsize k = vs; k < ve; k++)
+            visible += !ch[k].drop;
+        /* a token of one visible letter, trailing punctuation aside */
+        if (visible == 1) {
+            gsize k = vs;
+            while (ch[k].drop)
+                k++;
+            g_array_append_val (tokens, k);
+            gsize after = k + 1;
+            g_array_append_val (tokens, after);
+        } else {
+            g_array_append_val (tokens, vs);
+            g_array_append_val (tokens, ve);
+        }
+    }
+    join_spaced (ch, tokens);
+    g_array_free (tokens, TRUE);
+
+    g_byte_array_set_size (touched, (guint) len);
+    memset (touched->data, 0, len);
+    sl_fold_begin (out);
+    for (gsize k = 0; k < n; k++) {
+        if (ch[k].changed)
+            memset (touched->data + ch[k].at, 1, ch[k].len);
+        if (!ch[k].drop)
+            sl_fold_char (out, ch[k].c, ch[k].at);
+    }
+    g_array_free (array, TRUE);
+}

@@ -1,0 +1,56 @@
+/* emoji.c: an emoji is a Unicode Extended_Pictographic character with its
+ * presentation selector, skin-tone modifier and any ZWJ-joined followers,
+ * or a regional-indicator pair (a flag), or a keycap (1️⃣). ©, ® and ™ are
+ * pictographic too but are legal marks in every footer: they count only
+ * when written with the emoji selector U+FE0F. */
+#include "config.h"
+
+#include "text/emoji.h"
+
+static const char emoji_pattern[] =
+    "(?:[\\x{1F1E6}-\\x{1F1FF}]{2}"
+    "|[0-9#*]\\x{FE0F}?\\x{20E3}"
+    "|(?:[\\x{00A9}\\x{00AE}\\x{2122}]\\x{FE0F}"
+    "|(?![\\x{00A9}\\x{00AE}\\x{2122}])\\p{Extended_Pictographic})"
+    "\\x{FE0F}?\\p{Emoji_Modifier}?"
+    "(?:\\x{200D}\\p{Extended_Pictographic}\\x{FE0F}?\\p{Emoji_Modifier}?)*)";
+
+pcre2_code *
+sl_emoji_pattern_new (void)
+{
+    int code;
+    PCRE2_SIZE offset;
+    pcre2_code *pattern = pcre2_compile ((PCRE2_SPTR) emoji_pattern, PCRE2_ZERO_TERMINATED,
+                                         PCRE2_UTF | PCRE2_UCP, &code, &offset, NULL);
+    if (pattern)
+        pcre2_jit_compile (pattern, PCRE2_JIT_COMPLETE);
+    return pattern;
+}
+
+gboolean
+sl_emoji_next (const pcre2_code *pattern, const char *text, gsize len, gsize *pos,
+               pcre2_match_data *match_data, gsize *start, gsize *end)
+{
+    if (pattern == NULL || *pos >= len)
+        return FALSE;
+    int rc = pcre2_match (pattern, (PCRE2_SPTR) text, len, *pos, PCRE2_NO_UTF_CHECK,
+                          match_data, NULL);
+    if (rc < 0)
+        return FALSE;
+    PCRE2_SIZE *ovector = pcre2_get_ovector_pointer (match_data);
+    *start = ovector[0];
+    *end = ovector[1] > ovector[0] ? ovector[1] : ovector[0] + 1;
+    *pos = *end;
+    return TRUE;
+}
+
+unsigned
+sl_emoji_count (const pcre2_code *pattern, const char *text, gsize len,
+                pcre2_match_data *match_data)
+{
+    unsigned count = 0;
+    gsize pos = 0, start, end;
+    while (sl_emoji_next (pattern, text, len, &pos, match_data, &start, &end))
+        count++;
+    return count;
+}

@@ -1,0 +1,157 @@
+/* speller.c: a thin, thread-safe layer over Enchant. A dictionary takes
+ * tens of milliseconds to load, so it is loaded only when a draft in its
+ * language is checked; and a word is looked up once per process (the same
+ * words come back in every draft of a folder). Built without Enchant
+ * (./configure --without-spelling), every language has no dictionary.
+ */
+#include "config.h"
+
+#include "text/speller.h"
+
+#include <string.h>
+#ifdef HAVE_ENCHANT
+#include <enchant.h>
+#endif
+
+static const struct { const char *language; const char *tag; const char *package; } dictionaries[] = {
+    { "en", "en_US", "hunspell-en-us" },
+    { "fr", "fr_FR", "hunspell-fr" },
+    { "de", "de_DE", "hunspell-de-de" },
+    { "es", "es_ES", "hunspell-es" },
+    { "it", "it_IT", "hunspell-it" },
+};
+
+#define CACHE_MAX_WORDS 200000
+
+struct sl_speller {
+    GMutex lock;
+#ifdef HAVE_ENCHANT
+    EnchantBroker *broker;
+    EnchantDict *dicts[G_N_ELEMENTS (dictionaries)];
+#endif
+    gboolean tried[G_N_ELEMENTS (dictionaries)];
+    GHashTable *cache[G_N_ELEMENTS (dictionaries)];  /* word -> answer + 1 */
+};
+
+static int
+language_index (const char *language)
+{
+    for (guint i = 0; language && i < G_N_ELEMENTS (dictionaries); i++)
+        if (strcmp (dictionaries[i].language, language) == 0)
+            return (int) i;
+    return -1;
+}
+
+const char *
+sl_speller_package (const char *language)
+{
+    int i = language_index (language);
+    return i < 0 ? "hunspell" : dictionaries[i].package;
+}
+
+sl_speller *
+sl_speller_new (void)
+{
+    sl_speller *speller = g_new0 (sl_speller, 1);
+    g_mutex_init (&speller->lock);
+    for (guint i = 0; i < G_N_ELEMENTS (dictionaries); i++)
+        speller->cache[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    return speller;
+}
+
+void
+sl_speller_free (sl_speller *speller)
+{
+    if (speller == NULL)
+        return;
+#ifdef HAVE_ENCHANT
+    for (guint i = 0; i < G_N_ELEMENTS (dictionaries); i++)
+        if (speller->dicts[i])
+            enchant_broker_free_dict (speller->broker, speller->dicts[i]);
+    if (speller->broker)
+        enchant_broker_free (speller->broker);
+#endif
+    for (guint i = 0; i < G_N_ELEMENTS (dictionaries); i++)
+        g_hash_table_destroy (speller->cache[i]);
+    g_mutex_clear (&speller->lock);
+    g_free (speller);
+}
+
+#ifdef HAVE_ENCHANT
+/* The dictionary of language I, loaded on first use; lock held. */
+static EnchantDict *
+dictionary (sl_speller *speller, int i)
+{
+    if (!speller->tried[i]) {
+        speller->tried[i] = TRUE;
+        if (speller->broker == NULL)
+            speller->broker = enchant_broker_init ();
+        if (speller->broker && enchant_broker_dict_exists (speller->broker, dictionaries[i].tag))
+            speller->dicts[i] = enchant_broker_request_dict (speller->broker, dictionaries[i].tag);
+    }
+    return speller->dicts[i];
+}
+#endif
+
+sl_spell_answer
+sl_speller_check (sl_speller *speller, const char *language, const char *word, gsize len)
+{
+    int i = language_index (language);
+    if (i < 0)
+        return SL_SPELL_NO_DICTIONARY;
+#ifdef HAVE_ENCHANT
+    char *key = g_strndup (word, len);
+    g_mutex_lock (&speller->lock);
+    sl_spell_answer answer;
+    gpointer cached = g_hash_table_lookup (speller->cache[i], key);
+    if (cached != NULL) {
+        answer = (sl_spell_answer) (GPOINTER_TO_INT (cached) - 1);
+        g_free (key);
+    } else {
+        EnchantDict *dict = dictionary (speller, i);
+        if (dict == NULL)
+            answer = SL_SPELL_NO_DICTIONARY;
+        else
+            answer = enchant_dict_check (dict, key, (ssize_t) len) == 0 ? SL_SPELL_OK : SL_SPELL_WRONG;
+        if (g_hash_table_size (speller->cache[i]) < CACHE_MAX_WORDS)
+            g_hash_table_insert (speller->cache[i], key, GINT_TO_POINTER ((int) answer + 1));
+        else
+            g_free (key);
+    }
+    g_mutex_unlock (&speller->lock);
+    return answer;
+#else
+    (void) speller;
+    (void) word;
+    (void) len;
+    return SL_SPELL_NO_DICTIONARY;
+#endif
+}
+
+char *
+sl_speller_suggest (sl_speller *speller, const char *language, const char *word, gsize len)
+{
+    char *best = NULL;
+#ifdef HAVE_ENCHANT
+    int i = language_index (language);
+    if (i < 0)
+        return NULL;
+    g_mutex_lock (&speller->lock);
+    EnchantDict *dict = dictionary (speller, i);
+    if (dict != NULL) {
+        size_t n = 0;
+        char **suggestions = enchant_dict_suggest (dict, word, (ssize_t) len, &n);
+        if (suggestions && n > 0)
+            best = g_strdup (suggestions[0]);
+        if (suggestions)
+            enchant_dict_free_string_list (dict, suggestions);
+    }
+    g_mutex_unlock (&speller->lock);
+#else
+    (void) speller;
+    (void) language;
+    (void) word;
+    (void) len;
+#endif
+    return best;
+}

@@ -1,0 +1,114 @@
+#!/bin/sh
+# CLI behaviour that needs a setup of its own: directories, standard input,
+# binary and missing files, options and exit status (OUTPUT.md).
+set -u
+: "${SPAMLINT:?set SPAMLINT to the spamlint binary}"
+: "${SRCDIR:=$(dirname "$0")/..}"
+golden="$SRCDIR/tests/golden"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+
+# expect NAME WANTED_STATUS COMMAND...: run, record stdout/stderr, check status
+expect () {
+    name=$1 want=$2
+    shift 2
+    "$@" > "$tmp/out" 2> "$tmp/err" < "${STDIN:-/dev/null}"
+    got=$?
+    if [ "$got" -eq "$want" ]; then
+        pass=$((pass + 1))
+    else
+        fail=$((fail + 1))
+        echo "FAIL: $name: exit $got, wanted $want"
+        sed 's/^/  out: /' "$tmp/out" | head -5
+        sed 's/^/  err: /' "$tmp/err" | head -5
+    fi
+}
+
+# check NAME COMMAND...: a shell test on the last run's output
+check () {
+    name=$1
+    shift
+    if "$@"; then
+        pass=$((pass + 1))
+    else
+        fail=$((fail + 1))
+        echo "FAIL: $name"
+        sed 's/^/  out: /' "$tmp/out" | head -5
+        sed 's/^/  err: /' "$tmp/err" | head -5
+    fi
+}
+
+lines () { wc -l < "$1" | tr -d ' '; }
+
+mkdir "$tmp/empty" "$tmp/tree" "$tmp/tree/sub"
+cp "$golden/clean-fr.html" "$tmp/tree/a.html"
+cp "$golden/fr-newsletter.html" "$tmp/tree/sub/b.htm"
+cp "$golden/reply.eml" "$tmp/tree/sub/c.eml"
+echo "not a draft" > "$tmp/tree/notes.md"
+# random-looking binary data with NUL bytes
+awk 'BEGIN { srand (7); for (i = 0; i < 4096; i++) printf "%c", int (rand () * 256) }' > "$tmp/junk.eml"
+printf '\0\0\0\1\2\3binary\0\0\0\0\0\0\0\0\0\0\0\0' >> "$tmp/junk.eml"
+
+expect "empty directory" 2 "$SPAMLINT" "$tmp/empty" "$golden/clean-fr.html"
+check "empty directory is named on stderr" grep -q "empty: no drafts" "$tmp/err"
+check "the other file is still linted" grep -q "clean-fr.html: score" "$tmp/out"
+check "one line on stderr" test "$(lines "$tmp/err")" -eq 1
+
+expect "binary file" 2 "$SPAMLINT" "$tmp/junk.eml" "$golden/fr-newsletter.html"
+check "binary file named on stderr" grep -q "junk.eml: binary data" "$tmp/err"
+check "after a binary file, the next is linted" grep -q "fr-newsletter.html:14:9: warning: .*\[spam-phrase\]" "$tmp/out"
+check "one line on stderr" test "$(lines "$tmp/err")" -eq 1
+
+expect "missing file" 2 "$SPAMLINT" "$tmp/nope.html"
+check "missing file named" grep -q "nope.html: No such file or directory" "$tmp/err"
+
+expect "directory walk" 0 "$SPAMLINT" "$tmp/tree"
+check "three drafts found, in order, .md skipped" test "$(grep -c ': score' "$tmp/out")" -eq 3
+check "walk order is sorted" sh -c "grep ': score' '$tmp/out' | cut -d: -f1 | sort -c"
+
+STDIN="$golden/fr-newsletter.html" expect "stdin" 0 "$SPAMLINT" --stdin-filename=promo.html -
+check "stdin named by --stdin-filename" grep -q "^promo.html:14:9: warning" "$tmp/out"
+STDIN="$golden/fr-newsletter.html" expect "stdin unnamed" 0 "$SPAMLINT" -
+check "stdin unnamed" grep -q "^<stdin>:14:9: warning" "$tmp/out"
+
+expect "threshold reached fails" 1 "$SPAMLINT" --threshold=3.5 "$golden/fr-newsletter.html"
+check "FAIL in summary" grep -q "score 3.5 / 3.5: FAIL" "$tmp/out"
+expect "threshold above passes" 0 "$SPAMLINT" --threshold=3.6 "$golden/fr-newsletter.html"
+expect "error finding fails" 1 "$SPAMLINT" "$golden/fr-promo.eml"
+expect "fail-on=score ignores an error finding below the threshold" 0 "$SPAMLINT" --fail-on=score --threshold=9 "$golden/fr-promo.eml"
+expect "no-fail" 0 "$SPAMLINT" --no-fail "$golden/fr-promo.eml"
+expect "no-fail keeps exit 2" 2 "$SPAMLINT" --no-fail "$tmp/nope.html"
+
+expect "no arguments" 2 "$SPAMLINT"
+check "usage hint" grep -q "spamlint --help" "$tmp/err"
+expect "bad format" 2 "$SPAMLINT" --format=xml "$golden/clean-fr.html"
+expect "bad option" 2 "$SPAMLINT" --frobnicate "$golden/clean-fr.html"
+expect "bad threshold" 2 "$SPAMLINT" --threshold=abc "$golden/clean-fr.html"
+expect "bad input format" 2 "$SPAMLINT" --input-format=pdf "$golden/clean-fr.html"
+
+expect "forced text format" 0 "$SPAMLINT" --input-format=text --format=json "$golden/clean-fr.html"
+check "format is text" grep -q '"format" : "text"' "$tmp/out"
+
+expect "json with an unreadable file" 2 "$SPAMLINT" --format=json "$tmp/nope.html" "$golden/clean-fr.html"
+check "json error entry" grep -q '"error" : "No such file or directory"' "$tmp/out"
+check "json still has the other file" grep -q '"score" : 0.0' "$tmp/out"
+
+expect "version" 0 "$SPAMLINT" --version
+check "version printed" grep -q "^spamlint [0-9]" "$tmp/out"
+expect "help" 0 "$SPAMLINT" --help
+check "help lists --threshold" grep -q -- "--threshold" "$tmp/out"
+
+# every option of --help is documented in the man page, and the reverse
+"$SPAMLINT" --help | grep -oE -- '--[a-z][a-z-]+' | sort -u > "$tmp/help-options"
+grep -oE -- '\\-\\-[a-z]+(\\-[a-z]+)*' "$SRCDIR/doc/spamlint.1" | sed 's/\\//g' | sort -u > "$tmp/man-options"
+for option in $(cat "$tmp/help-options"); do
+    check "man page documents $option" grep -qx -- "$option" "$tmp/man-options"
+done
+for option in $(cat "$tmp/man-options"); do
+    check "--help lists $option" grep -qx -- "$option" "$tmp/help-options"
+done
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

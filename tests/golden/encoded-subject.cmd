@@ -1,0 +1,1 @@
+encoded-subject.eml

@@ -1,0 +1,1 @@
+fr-newsletter.html

@@ -1,0 +1,1 @@
+plain-crlf.txt

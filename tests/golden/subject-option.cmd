@@ -1,0 +1,1 @@
+--subject='PROMO DU MOIS !!' clean-fr.html

@@ -1,0 +1,1 @@
+reply.eml no-subject.eml fake-reply.eml
