@@ -16,6 +16,18 @@ segment_free (gpointer data)
     g_free (segment);
 }
 
+void
+sl_part_free (gpointer data)
+{
+    sl_part *part = data;
+    g_free (part->content_type);
+    g_free (part->filename);
+    g_free (part->content_id);
+    if (part->data)
+        g_bytes_unref (part->data);
+    g_free (part);
+}
+
 sl_doc *
 sl_doc_new (const char *name, const char *raw, gsize raw_len)
 {
@@ -26,6 +38,7 @@ sl_doc_new (const char *name, const char *raw, gsize raw_len)
     sl_lineindex_build (&doc->lines, raw, raw_len);
     doc->segments = g_ptr_array_new_with_free_func (segment_free);
     doc->html = g_ptr_array_new ();
+    doc->parts = g_ptr_array_new_with_free_func (sl_part_free);
     return doc;
 }
 
@@ -40,6 +53,12 @@ sl_doc_free (sl_doc *doc)
     for (guint i = 0; i < doc->html->len; i++)
         sl_html_free (g_ptr_array_index (doc->html, i));
     g_ptr_array_free (doc->html, TRUE);
+    g_ptr_array_free (doc->parts, TRUE);
+    g_free (doc->base_dir);
+    g_free (doc->from_name);
+    g_free (doc->from_address);
+    g_free (doc->list_unsubscribe);
+    g_free (doc->list_unsubscribe_post);
     sl_lineindex_clear (&doc->lines);
     g_free (doc->name);
     g_free (doc);

@@ -32,9 +32,21 @@ typedef struct sl_segment {
     GArray *placeholders;  /* sl_span: where the placeholders were */
     guint32 anchor;        /* source offset for findings about the whole segment */
     const char *language;  /* "fr", "en"... or NULL when unknown */
+    guint32 part_offset;   /* its MIME part's Content-Type header (.eml), or 0 */
 } sl_segment;
 
 struct sl_html;
+
+/* A MIME part that is not body text: an attachment or an inline image. */
+typedef struct sl_part {
+    char *content_type;   /* "application/pdf", lower case */
+    char *filename;       /* decoded (RFC 2231/2047), or NULL */
+    char *content_id;     /* without <>, or NULL */
+    gboolean attachment;  /* Content-Disposition: attachment */
+    gboolean from_option; /* given with --attach: no place in the file */
+    GBytes *data;         /* decoded content */
+    guint32 offset;       /* its Content-Disposition (or Content-Type) header */
+} sl_part;
 
 typedef struct sl_doc {
     char *name;
@@ -45,6 +57,8 @@ typedef struct sl_doc {
 
     GPtrArray *segments;   /* sl_segment */
     GPtrArray *html;       /* struct sl_html: each HTML document or part */
+    GPtrArray *parts;      /* sl_part: attachments and inline parts (.eml) */
+    char *base_dir;        /* the draft's folder, for images next to it; or NULL */
 
     gboolean has_headers;  /* an .eml, or headers given as options */
     gboolean has_subject;  /* a Subject header (maybe empty) or --subject */
@@ -53,9 +67,19 @@ typedef struct sl_doc {
                               anchor of the first body segment */
     const char *language;  /* the language of most of the body, or NULL */
     gboolean is_reply;     /* In-Reply-To or References present */
+    gboolean has_sender;   /* a From header (maybe empty) or --from */
+    char *from_name;       /* the From display name, or NULL */
+    char *from_address;    /* the From address, or NULL */
+    guint32 from_offset;   /* the From header line, or 0 */
+    char *list_unsubscribe;      /* the List-Unsubscribe header, or NULL */
+    guint32 list_unsubscribe_offset;
+    char *list_unsubscribe_post; /* the List-Unsubscribe-Post header, or NULL */
+    gboolean transactional;      /* judged or set: no bulk-mail rules */
+    gboolean kind_detected;      /* judged transactional from the draft itself */
 } sl_doc;
 
 sl_doc *sl_doc_new (const char *name, const char *raw, gsize raw_len);
+void sl_part_free (gpointer part);
 void sl_doc_free (sl_doc *doc);
 
 /* Add a segment; takes MAP's contents. Placeholders are found and blanked. */

@@ -6,6 +6,8 @@
 
 #include <gio/gio.h>
 #include <gmime/gmime.h>
+
+#include "doc.h"
 #include <string.h>
 
 #include "engine.h"
@@ -33,12 +35,32 @@ language_list_free (gpointer data)
     g_free (ll);
 }
 
+/* A data file built into the binary (data/spamlint.gresource.xml). */
+static GBytes *
+builtin_data (const char *path)
+{
+    return g_resource_lookup_data (sl_resources_get_resource (), path,
+                                   G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+}
+
+static sl_domain_set *
+load_domains (const char *path)
+{
+    GBytes *bytes = builtin_data (path);
+    if (bytes == NULL)
+        return NULL;
+    gsize len;
+    const char *data = g_bytes_get_data (bytes, &len);
+    sl_domain_set *set = sl_domain_set_parse (data, len);
+    g_bytes_unref (bytes);
+    return set;
+}
+
 static sl_wordlist *
 load_builtin (const char *file, gboolean weighted)
 {
     char *path = g_strconcat (RESOURCE_DIR, file, NULL);
-    GBytes *bytes = g_resource_lookup_data (sl_resources_get_resource (), path,
-                                             G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+    GBytes *bytes = builtin_data (path);
     g_free (path);
     if (bytes == NULL)
         return NULL;
@@ -79,12 +101,19 @@ spamlint_engine_new (void)
         g_ptr_array_add (engine->phrase_lists, ll);
     }
     engine->allow = load_builtin ("allow.txt", FALSE);
+    engine->transactional = load_builtin ("transactional.txt", FALSE);
+    engine->unsubscribe = load_builtin ("unsubscribe.txt", FALSE);
+    engine->freemail = load_domains ("/org/spamlint/data/freemail.txt");
+    engine->attachments = g_ptr_array_new_with_free_func (sl_part_free);
     engine->match_context = pcre2_match_context_create (NULL);
     pcre2_set_match_limit (engine->match_context, PCRE2_MATCH_LIMIT);
     pcre2_set_depth_limit (engine->match_context, PCRE2_DEPTH_LIMIT);
     engine->guesser = sl_language_guesser_new (TEXTCAT_DATADIR);
     engine->emoji = sl_emoji_pattern_new ();
     engine->speller = sl_speller_new ();
+    engine->magic = sl_magic_new ();
+    engine->shorteners = load_domains ("/org/spamlint/data/shorteners.txt");
+    engine->click_trackers = load_domains ("/org/spamlint/data/click-tracking.txt");
     engine->family_states = g_ptr_array_new ();
     const sl_family *const *families = sl_families ();
     for (guint f = 0; families[f]; f++)
@@ -100,9 +129,17 @@ spamlint_engine_free (spamlint_engine *engine)
         return;
     g_ptr_array_free (engine->phrase_lists, TRUE);
     sl_wordlist_free (engine->allow);
+    sl_wordlist_free (engine->transactional);
+    sl_wordlist_free (engine->unsubscribe);
+    sl_domain_set_free (engine->freemail);
+    g_ptr_array_free (engine->attachments, TRUE);
+    g_free (engine->from);
     pcre2_match_context_free (engine->match_context);
     sl_language_guesser_free (engine->guesser);
     sl_speller_free (engine->speller);
+    sl_magic_free (engine->magic);
+    sl_domain_set_free (engine->shorteners);
+    sl_domain_set_free (engine->click_trackers);
     if (engine->emoji)
         pcre2_code_free (engine->emoji);
     const sl_family *const *families = sl_families ();
@@ -213,6 +250,50 @@ spamlint_engine_add_wordlist (spamlint_engine *engine, const char *path, char **
     ll->list = list;
     g_ptr_array_add (engine->phrase_lists, ll);
     return 0;
+}
+
+int
+spamlint_engine_set_from (spamlint_engine *engine, const char *from, char **error)
+{
+    InternetAddressList *list = from ? internet_address_list_parse (NULL, from) : NULL;
+    gboolean ok = from == NULL || (list && internet_address_list_length (list) > 0);
+    if (list)
+        g_object_unref (list);
+    if (!ok) {
+        if (error)
+            *error = g_strdup_printf ("not an e-mail address: %s", from);
+        return -1;
+    }
+    g_free (engine->from);
+    engine->from = g_strdup (from);
+    return 0;
+}
+
+int
+spamlint_engine_add_attachment (spamlint_engine *engine, const char *path, char **error)
+{
+    char *data;
+    gsize len;
+    GError *gerror = NULL;
+    if (!g_file_get_contents (path, &data, &len, &gerror)) {
+        if (error)
+            *error = g_strdup (gerror->message);
+        g_error_free (gerror);
+        return -1;
+    }
+    sl_part *part = g_new0 (sl_part, 1);
+    part->filename = g_path_get_basename (path);
+    part->attachment = TRUE;
+    part->data = g_bytes_new_take (data, len);
+    part->from_option = TRUE;
+    g_ptr_array_add (engine->attachments, part);
+    return 0;
+}
+
+void
+spamlint_engine_set_kind (spamlint_engine *engine, spamlint_kind kind)
+{
+    engine->kind = kind;
 }
 
 const char *

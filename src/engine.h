@@ -5,7 +5,9 @@
 #include <glib.h>
 
 #include "spamlint.h"
-#include "text/emoji.h"
+#include "media/magic.h"
+#include "net/domains.h"
+#include "text/emoji_scan.h"
 #include "text/language.h"
 #include "text/speller.h"
 #include "text/wordlist.h"
@@ -27,6 +29,15 @@ struct spamlint_engine {
     GPtrArray *family_states;      /* what each rule family prepared */
     sl_speller *speller;           /* NULL when spelling is off */
     gboolean suggest;              /* spelling suggestions (slow) */
+    sl_domain_set *shorteners;     /* data/shorteners.txt */
+    sl_domain_set *click_trackers; /* data/click-tracking.txt */
+    sl_magic *magic;               /* libmagic, opened on first use */
+    sl_domain_set *freemail;       /* data/freemail.txt */
+    sl_wordlist *transactional;    /* signals of a transactional message */
+    sl_wordlist *unsubscribe;      /* the words of an unsubscribe link */
+    char *from;                    /* --from, or NULL */
+    GPtrArray *attachments;        /* sl_part: --attach files */
+    spamlint_kind kind;
     char *forced_language;         /* --lang, or NULL to detect */
 };
 

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "kind.h"
 #include "load/load.h"
 #include "result.h"
 #include "rules/rules.h"
@@ -84,17 +85,21 @@ decide (const spamlint_engine *engine, spamlint_result *result)
     return TRUE;
 }
 
-spamlint_result *
-spamlint_lint_buffer (spamlint_engine *engine, const char *name,
-                      const char *data, size_t length, spamlint_format format)
+/* BASE_DIR: the draft's folder, where images next to it are; or NULL. */
+static spamlint_result *
+lint (spamlint_engine *engine, const char *name, const char *data, size_t length,
+      spamlint_format format, const char *base_dir)
 {
     spamlint_result *result = result_new (engine, name);
     char *error = NULL;
     sl_doc *doc = sl_load (engine, name, data, length, format, &error);
     if (doc == NULL)
         return result_error (result, error);
+    doc->base_dir = g_strdup (base_dir);
     result->format = doc->format;
     detect_languages (engine, doc);
+    sl_classify_kind (engine, doc);
+    result->transactional = doc->transactional;
     result->language = g_strdup (doc->language);
 
     sl_context cx = { engine, doc, result->findings, pcre2_match_data_create (1, NULL), NULL };
@@ -110,6 +115,13 @@ spamlint_lint_buffer (spamlint_engine *engine, const char *name,
     result->passed = decide (engine, result);
     sl_doc_free (doc);
     return result;
+}
+
+spamlint_result *
+spamlint_lint_buffer (spamlint_engine *engine, const char *name,
+                      const char *data, size_t length, spamlint_format format)
+{
+    return lint (engine, name, data, length, format, NULL);
 }
 
 spamlint_result *
@@ -134,7 +146,9 @@ spamlint_lint_file (spamlint_engine *engine, const char *path, spamlint_format f
         g_error_free (error);
         return result_error (result, message);
     }
-    spamlint_result *result = spamlint_lint_buffer (engine, path, data, length, format);
+    char *dir = g_path_get_dirname (path);
+    spamlint_result *result = lint (engine, path, data, length, format, dir);
+    g_free (dir);
     g_free (data);
     return result;
 }
@@ -155,6 +169,12 @@ spamlint_format
 spamlint_result_format (const spamlint_result *result)
 {
     return result->format;
+}
+
+const char *
+spamlint_result_kind (const spamlint_result *result)
+{
+    return result->transactional ? "transactional" : "bulk";
 }
 
 const char *

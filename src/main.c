@@ -26,6 +26,10 @@ typedef struct options {
     char *subject;
     char *language;
     gboolean no_spelling;
+    char *from;
+    char **attachments;
+    gboolean transactional;
+    gboolean bulk;
     gboolean suggest;
     char **wordlists;
     gboolean version;
@@ -134,6 +138,24 @@ run (const options *opt, spamlint_format format)
                                              : SPAMLINT_FAIL_ON_ERROR_OR_SCORE);
     spamlint_engine_set_subject (engine, opt->subject);
     spamlint_engine_set_spelling (engine, !opt->no_spelling);
+    spamlint_engine_set_kind (engine, opt->bulk ? SPAMLINT_KIND_BULK
+                                      : opt->transactional ? SPAMLINT_KIND_TRANSACTIONAL
+                                                           : SPAMLINT_KIND_AUTO);
+    char *error = NULL;
+    if (opt->from && spamlint_engine_set_from (engine, opt->from, &error) != 0) {
+        fprintf (stderr, "spamlint: --from: %s\n", error);
+        free (error);
+        spamlint_engine_free (engine);
+        return EXIT_TROUBLE;
+    }
+    for (guint i = 0; opt->attachments && opt->attachments[i]; i++) {
+        if (spamlint_engine_add_attachment (engine, opt->attachments[i], &error) != 0) {
+            fprintf (stderr, "spamlint: --attach: %s\n", error);
+            free (error);
+            spamlint_engine_free (engine);
+            return EXIT_TROUBLE;
+        }
+    }
     spamlint_engine_set_suggestions (engine, opt->suggest);
     if (opt->language && spamlint_engine_set_language (engine, opt->language) != 0) {
         fprintf (stderr, _("spamlint: --lang: no word lists for \"%s\": use en, fr, de, es or it\n"),
@@ -142,7 +164,6 @@ run (const options *opt, spamlint_format format)
         return EXIT_TROUBLE;
     }
     for (guint i = 0; opt->wordlists && opt->wordlists[i]; i++) {
-        char *error = NULL;
         if (spamlint_engine_add_wordlist (engine, opt->wordlists[i], &error) != 0) {
             fprintf (stderr, "spamlint: %s: %s\n", opt->wordlists[i], error);
             free (error);
@@ -205,6 +226,14 @@ main (int argc, char **argv)
           N_("Name standard input (-) in diagnostics; its extension breaks format ties"), N_("NAME") },
         { "subject", 's', 0, G_OPTION_ARG_STRING, &opt.subject,
           N_("The subject of a text, HTML or MJML draft, checked by the subject rules"), N_("TEXT") },
+        { "from", 0, 0, G_OPTION_ARG_STRING, &opt.from,
+          N_("The From address of a text, HTML or MJML draft (\"Name <addr>\")"), N_("ADDR") },
+        { "attach", 'a', 0, G_OPTION_ARG_FILENAME_ARRAY, &opt.attachments,
+          N_("A file the draft will be sent with; repeatable"), N_("FILE") },
+        { "bulk", 0, 0, G_OPTION_ARG_NONE, &opt.bulk,
+          N_("Check the bulk-mail duties (unsubscribe, contact details) whatever the draft reads like"), NULL },
+        { "transactional", 0, 0, G_OPTION_ARG_NONE, &opt.transactional,
+          N_("A receipt, invoice, quote or notification: no bulk-mail duties"), NULL },
         { "lang", 'l', 0, G_OPTION_ARG_STRING, &opt.language,
           N_("Read drafts as written in LANG (en, fr, de, es, it) instead of detecting it"), N_("LANG") },
         { "wordlist", 'w', 0, G_OPTION_ARG_FILENAME_ARRAY, &opt.wordlists,
@@ -254,6 +283,8 @@ main (int argc, char **argv)
         usage = _("unknown --input-format: use text, html, eml or mjml");
     else if (opt.fail_on && strcmp (opt.fail_on, "score") != 0 && strcmp (opt.fail_on, "error") != 0)
         usage = _("unknown --fail-on: use error or score");
+    else if (opt.bulk && opt.transactional)
+        usage = _("--bulk and --transactional cannot go together");
     else if (!(opt.threshold > 0.0))
         usage = _("--threshold must be a number above 0");
     if (usage != NULL) {
@@ -269,6 +300,8 @@ main (int argc, char **argv)
     g_free (opt.input_format);
     g_free (opt.subject);
     g_free (opt.language);
+    g_free (opt.from);
+    g_strfreev (opt.attachments);
     g_strfreev (opt.wordlists);
     return status;
 }

@@ -11,6 +11,7 @@ struct spamlint_result {
     char *error;          /* why it could not be linted, or NULL */
     spamlint_format format;
     char *language;
+    gboolean transactional;
     double score;
     double threshold;
     gboolean passed;

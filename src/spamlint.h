@@ -42,6 +42,14 @@ typedef enum {
     SPAMLINT_FORMAT_MJML
 } spamlint_format;
 
+/* Whether a draft is bulk mail (a newsletter, a promotion: the bulk-mail
+ * rules apply) or transactional (a receipt, a quote: they do not). */
+typedef enum {
+    SPAMLINT_KIND_AUTO = 0,     /* read it from the draft (the default) */
+    SPAMLINT_KIND_BULK,
+    SPAMLINT_KIND_TRANSACTIONAL
+} spamlint_kind;
+
 /* When a file fails: on its score only, or also on any error finding. */
 typedef enum {
     SPAMLINT_FAIL_ON_ERROR_OR_SCORE = 0,
@@ -75,6 +83,13 @@ void spamlint_engine_set_spelling (spamlint_engine *engine, int enabled);
  * (1), or not (0, the default): each suggestion costs 10 to 150 ms. */
 void spamlint_engine_set_suggestions (spamlint_engine *engine, int enabled);
 
+/* The envelope of drafts without headers (text, HTML, MJML): the From
+ * address ("Name <addr>"), and files to count as attachments. An .eml
+ * keeps its own. 0 on success; -1 with *ERROR set (free it with free()). */
+int spamlint_engine_set_from (spamlint_engine *engine, const char *from, char **error);
+int spamlint_engine_add_attachment (spamlint_engine *engine, const char *path, char **error);
+void spamlint_engine_set_kind (spamlint_engine *engine, spamlint_kind kind);
+
 /* A subject for drafts without headers (text, HTML, MJML); NULL for none. */
 void spamlint_engine_set_subject (spamlint_engine *engine, const char *subject);
 
@@ -93,6 +108,8 @@ spamlint_result *spamlint_lint_file (spamlint_engine *engine,
 const char *spamlint_result_error (const spamlint_result *result);
 const char *spamlint_result_name (const spamlint_result *result);
 spamlint_format spamlint_result_format (const spamlint_result *result);
+/* "bulk" or "transactional", as judged or as set. */
+const char *spamlint_result_kind (const spamlint_result *result);
 /* The language of most of the draft's text ("fr"...), or NULL if unknown. */
 const char *spamlint_result_language (const spamlint_result *result);
 double spamlint_result_score (const spamlint_result *result);

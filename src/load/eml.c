@@ -130,27 +130,65 @@ part_text (const sl_doc *doc, GMimePart *part, sl_textmap *out)
 static void
 load_part (eml_state *st, GMimeObject *object, unsigned depth);
 
+/* The decoded bytes of a part. */
+static GBytes *
+part_bytes (GMimePart *part)
+{
+    GMimeDataWrapper *wrapper = g_mime_part_get_content (part);
+    GMimeStream *mem = g_mime_stream_mem_new ();
+    if (wrapper)
+        g_mime_data_wrapper_write_to_stream (wrapper, mem);
+    GByteArray *array = g_mime_stream_mem_get_byte_array (GMIME_STREAM_MEM (mem));
+    GBytes *bytes = g_bytes_new (array->data, array->len);
+    g_object_unref (mem);
+    return bytes;
+}
+
+/* An attachment or inline part, kept for the attachment and image rules. */
+static void
+record_part (eml_state *st, GMimePart *part, gboolean attachment)
+{
+    GMimeObject *object = GMIME_OBJECT (part);
+    sl_part *p = g_new0 (sl_part, 1);
+    char *mime_type = g_mime_content_type_get_mime_type (g_mime_object_get_content_type (object));
+    p->content_type = g_ascii_strdown (mime_type, -1);
+    g_free (mime_type);
+    const char *filename = g_mime_part_get_filename (part);
+    p->filename = filename ? g_strdup (filename) : NULL;
+    const char *cid = g_mime_object_get_content_id (object);
+    p->content_id = cid ? g_strdup (cid) : NULL;
+    p->attachment = attachment;
+    p->data = part_bytes (part);
+    p->offset = header_offset (find_header (object, "Content-Disposition"),
+                               header_offset (find_header (object, "Content-Type"), 0));
+    g_ptr_array_add (st->doc->parts, p);
+}
+
 static void
 load_leaf (eml_state *st, GMimePart *part)
 {
     GMimeObject *object = GMIME_OBJECT (part);
     GMimeContentDisposition *disposition = g_mime_object_get_content_disposition (object);
-    if (disposition && g_mime_content_disposition_is_attachment (disposition))
-        return;
+    gboolean attachment = disposition && g_mime_content_disposition_is_attachment (disposition);
     GMimeContentType *type = g_mime_object_get_content_type (object);
-    if (!g_mime_content_type_is_type (type, "text", "plain")
-        && !g_mime_content_type_is_type (type, "text", "html"))
+    if (attachment || (!g_mime_content_type_is_type (type, "text", "plain")
+                       && !g_mime_content_type_is_type (type, "text", "html"))) {
+        record_part (st, part, attachment);
         return;
+    }
     sl_textmap text;
     sl_textmap_init (&text);
     part_text (st->doc, part, &text);
-    guint32 anchor = text.len ? text.src[0] : header_offset (find_header (object, "Content-Type"), 0);
+    guint32 part_offset = header_offset (find_header (object, "Content-Type"), 0);
+    guint32 anchor = text.len ? text.src[0] : part_offset;
+    sl_segment *segment;
     if (g_mime_content_type_is_type (type, "text", "html")) {
-        sl_doc_add_html (st->doc, &text, "text/html");
+        segment = sl_doc_add_html (st->doc, &text, "text/html");
         sl_textmap_clear (&text);
     } else {
-        sl_doc_add_segment (st->doc, SL_SEGMENT_BODY, "text/plain", &text, anchor);
+        segment = sl_doc_add_segment (st->doc, SL_SEGMENT_BODY, "text/plain", &text, anchor);
     }
+    segment->part_offset = part_offset;
 }
 
 static void
@@ -233,6 +271,18 @@ load_subject (sl_doc *doc, GMimeMessage *message, const GMimeHeader *header)
     sl_doc_add_segment (doc, SL_SEGMENT_SUBJECT, "subject", &map, offset);
 }
 
+/* The first mailbox of From. */
+static void
+load_sender (sl_doc *doc, GMimeMessage *message)
+{
+    const GMimeHeader *from = find_header (GMIME_OBJECT (message), "From");
+    if (from == NULL)
+        return;
+    doc->has_sender = TRUE;
+    doc->from_offset = header_offset (from, 0);
+    sl_doc_set_sender (doc, g_mime_message_get_from (message));
+}
+
 gboolean
 sl_load_eml (sl_doc *doc, char **error)
 {
@@ -253,6 +303,16 @@ sl_load_eml (sl_doc *doc, char **error)
     const GMimeHeader *subject = find_header (GMIME_OBJECT (message), "Subject");
     if (subject != NULL)
         load_subject (doc, message, subject);
+
+    load_sender (doc, message);
+    const GMimeHeader *unsubscribe = find_header (GMIME_OBJECT (message), "List-Unsubscribe");
+    if (unsubscribe) {
+        doc->list_unsubscribe = g_strdup (g_mime_header_get_value ((GMimeHeader *) unsubscribe));
+        doc->list_unsubscribe_offset = header_offset (unsubscribe, 0);
+    }
+    const GMimeHeader *post = find_header (GMIME_OBJECT (message), "List-Unsubscribe-Post");
+    if (post)
+        doc->list_unsubscribe_post = g_strdup (g_mime_header_get_value ((GMimeHeader *) post));
 
     eml_state st = { doc, 0 };
     load_part (&st, g_mime_message_get_mime_part (message), 0);

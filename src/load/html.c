@@ -12,6 +12,8 @@
 #include "config.h"
 
 #include "load/html.h"
+#include "style/css.h"
+#include "style/style.h"
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parserInternals.h>
@@ -67,6 +69,7 @@ node_free (sl_node *node)
             g_free (node->attrs[i].value);
         }
         g_free (node->attrs);
+        sl_css_decls_free (node->inline_style);
         g_free (node->name);
         sl_textmap_clear (&node->text);
         g_free (node);
@@ -119,23 +122,53 @@ locate_attrs (const parse_state *st, sl_node *node, gsize start, gsize end)
                 break;
             }
         }
+        sl_attr *attr = next > 0 ? &node->attrs[next - 1] : NULL;
         while (k < end && g_ascii_isspace (t[k]))
             k++;
         if (k < end && t[k] == '=') {
             k++;
             while (k < end && g_ascii_isspace (t[k]))
                 k++;
+            gsize value_start;
             if (k < end && (t[k] == '"' || t[k] == '\'')) {
                 char quote = t[k++];
+                value_start = k;
                 while (k < end && t[k] != quote)
                     k++;
-                k++;
             } else {
+                value_start = k;
                 while (k < end && !g_ascii_isspace (t[k]) && t[k] != '>')
                     k++;
             }
+            if (attr && attr->offset == raw_offset (st, name_start)) {
+                gsize n = strlen (attr->value);
+                attr->value_offset = raw_offset (st, value_start);
+                attr->value_exact = k - value_start == n && memcmp (t + value_start, attr->value, n) == 0;
+            }
+            if (k < end && (t[k] == '"' || t[k] == '\''))
+                k++;
         }
     }
+}
+
+/* The style="" declarations, with the source of each when the value is
+ * the source bytes as they are (else at the attribute). */
+static void
+parse_inline_style (sl_node *node)
+{
+    const sl_attr *attr = sl_node_find_attr (node, "style");
+    if (attr == NULL || attr->value[0] == '\0')
+        return;
+    sl_textmap value;
+    sl_textmap_init (&value);
+    gsize n = strlen (attr->value);
+    if (attr->value_exact)
+        sl_textmap_append_span (&value, attr->value, n, attr->value_offset);
+    else
+        sl_textmap_append_at (&value, attr->value, n, attr->offset);
+    node->inline_style = sl_css_decls_new ();
+    sl_css_parse_declarations (&value, 0, value.len, node->inline_style);
+    sl_textmap_clear (&value);
 }
 
 static void
@@ -160,8 +193,11 @@ on_start_element (void *data, const xmlChar *name, const xmlChar **attrs)
     }
     if (start < cur)
         locate_attrs (st, node, start, cur);
-    if (strcmp (node->name, "body") == 0)
+    if (strcmp (node->name, "body") == 0 && st->html->body == NULL) {
         st->html->body_offset = node->offset;
+        st->html->body = node;
+    }
+    parse_inline_style (node);
     st->current = node;
 }
 
@@ -211,6 +247,7 @@ on_error (void *data, const xmlError *error)
         return;
     sl_html_error e;
     e.offset = raw_offset (st, cursor (st));
+    e.code = error->code;
     e.message = g_strstrip (g_strdup (error->message ? error->message : "parse error"));
     g_array_append_val (st->html->errors, e);
 }
@@ -281,12 +318,38 @@ collect_visible (sl_node *node, sl_textmap *visible, gboolean preformatted)
 sl_html *
 sl_html_parse (const sl_textmap *source, const char *part)
 {
+    return sl_html_parse_adapted (source, part, NULL);
+}
+
+void
+sl_node_rename (sl_node *node, const char *name)
+{
+    g_free (node->name);
+    node->name = g_strdup (name);
+}
+
+void
+sl_node_add_style (sl_node *node, const char *property, const char *value, guint32 offset)
+{
+    if (node->inline_style == NULL)
+        node->inline_style = sl_css_decls_new ();
+    sl_css_decl decl = { g_ascii_strdown (property, -1), g_strdup (value), FALSE, offset };
+    /* before the inline style's own declarations, which win over it */
+    g_array_prepend_val (node->inline_style, decl);
+}
+
+sl_html *
+sl_html_parse_adapted (const sl_textmap *source, const char *part, sl_html_adapter adapt)
+{
     sl_html *html = g_new0 (sl_html, 1);
     html->part = part;
     html->root = node_new (SL_NODE_ELEMENT, NULL);
     html->root->name = g_strdup ("#document");
     html->errors = g_array_new (FALSE, FALSE, sizeof (sl_html_error));
+    html->styles = g_ptr_array_new_with_free_func (g_free);
     html->size = source->len;
+    if (source->len > SL_HTML_CLIP_BYTES)
+        html->clip_offset = source->src[SL_HTML_CLIP_BYTES];
     html->body_offset = source->len ? source->src[0] : 0;
     sl_textmap_init (&html->visible);
 
@@ -316,7 +379,10 @@ sl_html_parse (const sl_textmap *source, const char *part)
             htmlFreeParserCtxt (ctxt);
         }
     }
+    if (adapt)
+        adapt (html);
     collect_visible (html->root, &html->visible, FALSE);
+    sl_styles_compute (html);
     return html;
 }
 
@@ -329,6 +395,8 @@ sl_html_free (sl_html *html)
     for (guint i = 0; i < html->errors->len; i++)
         g_free (g_array_index (html->errors, sl_html_error, i).message);
     g_array_free (html->errors, TRUE);
+    g_ptr_array_free (html->styles, TRUE);
+    sl_stylesheet_free (html->sheet);
     sl_textmap_clear (&html->visible);
     g_free (html);
 }
@@ -347,4 +415,52 @@ sl_node_attr (const sl_node *node, const char *name)
 {
     const sl_attr *attr = sl_node_find_attr (node, name);
     return attr ? attr->value : NULL;
+}
+
+static void
+walk (const sl_node *node, void (*fn) (const sl_node *node, void *data), void *data)
+{
+    for (; node; node = node->next) {
+        if (node->type != SL_NODE_ELEMENT)
+            continue;
+        fn (node, data);
+        walk (node->first_child, fn, data);
+    }
+}
+
+void
+sl_html_walk (const sl_html *html, void (*fn) (const sl_node *node, void *data), void *data)
+{
+    walk (html->root->first_child, fn, data);
+}
+
+static void
+append_text (const sl_node *node, GString *out)
+{
+    for (const sl_node *child = node->first_child; child; child = child->next) {
+        if (child->type == SL_NODE_TEXT)
+            g_string_append_len (out, child->text.text, (gssize) child->text.len);
+        else
+            append_text (child, out);
+    }
+}
+
+char *
+sl_node_text (const sl_node *node)
+{
+    GString *out = g_string_new (NULL);
+    if (node->type == SL_NODE_TEXT)
+        g_string_append_len (out, node->text.text, (gssize) node->text.len);
+    else
+        append_text (node, out);
+    return g_string_free (out, FALSE);
+}
+
+gboolean
+sl_node_inside (const sl_node *node, const char *name)
+{
+    for (; node; node = node->parent)
+        if (node->type == SL_NODE_ELEMENT && node->name && strcmp (node->name, name) == 0)
+            return TRUE;
+    return FALSE;
 }

@@ -8,10 +8,18 @@
 #include "text/textmap.h"
 
 typedef struct sl_attr {
-    char *name;       /* lower case */
-    char *value;      /* entities decoded */
-    guint32 offset;   /* source offset of the attribute name */
+    char *name;           /* lower case */
+    char *value;          /* entities decoded */
+    guint32 offset;       /* source offset of the attribute name */
+    guint32 value_offset; /* source offset of the value's first byte */
+    gboolean value_exact; /* the value is the source bytes as they are (no entity) */
 } sl_attr;
+
+struct sl_style;
+struct sl_stylesheet;
+
+/* Gmail shows only the first 102 KB of a message's HTML. */
+#define SL_HTML_CLIP_BYTES (102 * 1024)
 
 typedef enum { SL_NODE_ELEMENT, SL_NODE_TEXT } sl_node_type;
 
@@ -24,11 +32,14 @@ typedef struct sl_node {
     sl_textmap text;          /* text node: decoded text, with sources */
     gsize visible_start;      /* text node: its span in sl_html.visible */
     gsize visible_end;
+    GArray *inline_style;     /* element: its style="" declarations (sl_css_decl) */
+    struct sl_style *style;   /* element: computed style (style/style.h) */
     struct sl_node *parent, *first_child, *last_child, *next;
 } sl_node;
 
 typedef struct sl_html_error {
     guint32 offset;
+    int code;         /* libxml2's xmlParserErrors */
     char *message;
 } sl_html_error;
 
@@ -39,14 +50,34 @@ typedef struct sl_html {
     GArray *errors;           /* sl_html_error, from the parser */
     guint32 body_offset;      /* the <body> tag, or the start of the HTML */
     gsize size;               /* bytes of HTML */
+    guint32 clip_offset;      /* where Gmail clips it (102 KB in), if it is that long */
+    const sl_node *body;      /* the <body> element, or NULL */
+    GPtrArray *styles;        /* the computed styles, owned */
+    struct sl_stylesheet *sheet; /* the <style> rules */
 } sl_html;
 
 /* Parse UTF-8 HTML whose bytes come from SOURCE (sources lead to the raw
  * file). Never fails: broken HTML gives a tree and errors. */
 sl_html *sl_html_parse (const sl_textmap *source, const char *part);
+
+/* The same, calling ADAPT on the tree before the visible text and styles
+ * are worked out (MJML maps its elements onto HTML ones there). */
+typedef void (*sl_html_adapter) (sl_html *html);
+sl_html *sl_html_parse_adapted (const sl_textmap *source, const char *part, sl_html_adapter adapt);
+
+/* Element surgery for adapters. */
+void sl_node_rename (sl_node *node, const char *name);
+void sl_node_add_style (sl_node *node, const char *property, const char *value, guint32 offset);
 void sl_html_free (sl_html *html);
 
 const char *sl_node_attr (const sl_node *node, const char *name);
+
+/* Call FN on every element, in document order. */
+void sl_html_walk (const sl_html *html, void (*fn) (const sl_node *node, void *data), void *data);
+/* The text of a node and its descendants, as one string. */
+char *sl_node_text (const sl_node *node);
+/* Whether the node is inside an element named NAME (itself included). */
+gboolean sl_node_inside (const sl_node *node, const char *name);
 const sl_attr *sl_node_find_attr (const sl_node *node, const char *name);
 
 #endif

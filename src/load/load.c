@@ -3,22 +3,29 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <gmime/gmime.h>
+
 #include "load/html.h"
 #include "load/load.h"
 
 #include <string.h>
 
-void
+sl_segment *
 sl_doc_add_html (sl_doc *doc, const sl_textmap *source, const char *part)
 {
-    sl_html *html = sl_html_parse (source, part);
+    return sl_doc_add_parsed_html (doc, sl_html_parse (source, part));
+}
+
+sl_segment *
+sl_doc_add_parsed_html (sl_doc *doc, sl_html *html)
+{
     g_ptr_array_add (doc->html, html);
     sl_textmap visible = html->visible;
     /* the segment gets a copy: the HTML keeps its own for the HTML rules */
     sl_textmap copy;
     sl_textmap_init (&copy);
     sl_textmap_append_map (&copy, &visible, 0, visible.len);
-    sl_doc_add_segment (doc, SL_SEGMENT_BODY, part, &copy, html->body_offset);
+    return sl_doc_add_segment (doc, SL_SEGMENT_BODY, html->part, &copy, html->body_offset);
 }
 
 /* Skip a UTF-8 byte order mark; the map keeps the real offsets. */
@@ -51,6 +58,50 @@ sl_load_html (sl_doc *doc)
     return TRUE;
 }
 
+void
+sl_doc_set_sender (sl_doc *doc, InternetAddressList *list)
+{
+    if (list == NULL || internet_address_list_length (list) == 0)
+        return;
+    InternetAddress *address = internet_address_list_get_address (list, 0);
+    if (INTERNET_ADDRESS_IS_GROUP (address)) {
+        InternetAddressList *members = internet_address_group_get_members (INTERNET_ADDRESS_GROUP (address));
+        if (members == NULL || internet_address_list_length (members) == 0)
+            return;
+        address = internet_address_list_get_address (members, 0);
+    }
+    const char *name = internet_address_get_name (address);
+    doc->from_name = name && *name ? g_strdup (name) : NULL;
+    if (INTERNET_ADDRESS_IS_MAILBOX (address)) {
+        const char *addr = internet_address_mailbox_get_addr (INTERNET_ADDRESS_MAILBOX (address));
+        doc->from_address = addr && *addr ? g_ascii_strdown (addr, -1) : NULL;
+    }
+}
+
+/* --from and --attach: the envelope of a draft that has no headers. */
+static void
+add_envelope_options (const spamlint_engine *engine, sl_doc *doc)
+{
+    if (doc->format == SPAMLINT_FORMAT_EML)
+        return;
+    if (engine->from) {
+        InternetAddressList *list = internet_address_list_parse (NULL, engine->from);
+        doc->has_sender = TRUE;
+        sl_doc_set_sender (doc, list);
+        if (list)
+            g_object_unref (list);
+    }
+    for (guint i = 0; i < engine->attachments->len; i++) {
+        const sl_part *option = g_ptr_array_index (engine->attachments, i);
+        sl_part *part = g_new0 (sl_part, 1);
+        part->filename = g_strdup (option->filename);
+        part->attachment = TRUE;
+        part->from_option = TRUE;
+        part->data = g_bytes_ref (option->data);
+        g_ptr_array_add (doc->parts, part);
+    }
+}
+
 static void
 add_subject_option (const spamlint_engine *engine, sl_doc *doc)
 {
@@ -60,7 +111,6 @@ add_subject_option (const spamlint_engine *engine, sl_doc *doc)
     sl_textmap_init (&map);
     /* a subject given on the command line has no place in the file */
     sl_textmap_append_at (&map, engine->subject, strlen (engine->subject), 0);
-    doc->has_headers = TRUE;
     doc->has_subject = TRUE;
     sl_doc_add_segment (doc, SL_SEGMENT_SUBJECT, "subject", &map, 0);
 }
@@ -90,8 +140,10 @@ sl_load (const spamlint_engine *engine, const char *name, const char *data,
         ok = sl_load_eml (doc, error);
         break;
     case SPAMLINT_FORMAT_HTML:
-    case SPAMLINT_FORMAT_MJML:
         ok = sl_load_html (doc);
+        break;
+    case SPAMLINT_FORMAT_MJML:
+        ok = sl_load_mjml (doc);
         break;
     case SPAMLINT_FORMAT_TEXT:
     case SPAMLINT_FORMAT_AUTO:
@@ -104,5 +156,6 @@ sl_load (const spamlint_engine *engine, const char *name, const char *data,
         return NULL;
     }
     add_subject_option (engine, doc);
+    add_envelope_options (engine, doc);
     return doc;
 }

@@ -17,12 +17,20 @@ const char *sl_sniff_binary (const char *data, gsize len);
 sl_doc *sl_load (const spamlint_engine *engine, const char *name,
                  const char *data, gsize len, spamlint_format format, char **error);
 
+/* Set the sender from an address list (its first mailbox). */
+typedef struct _InternetAddressList InternetAddressList;
+void sl_doc_set_sender (sl_doc *doc, InternetAddressList *list);
+
 /* The loaders behind sl_load. */
 gboolean sl_load_text (sl_doc *doc);
 gboolean sl_load_html (sl_doc *doc);
 gboolean sl_load_eml (sl_doc *doc, char **error);
+gboolean sl_load_mjml (sl_doc *doc);
 
 /* Add an HTML document and its visible text, from UTF-8 bytes with sources. */
-void sl_doc_add_html (sl_doc *doc, const sl_textmap *source, const char *part);
+sl_segment *sl_doc_add_html (sl_doc *doc, const sl_textmap *source, const char *part);
+/* Add an HTML document already parsed (takes it) and its visible text. */
+struct sl_html;
+sl_segment *sl_doc_add_parsed_html (sl_doc *doc, struct sl_html *html);
 
 #endif

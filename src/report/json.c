@@ -90,6 +90,7 @@ json_file (void *state, const spamlint_result *result)
     }
     add_string (b, "format", spamlint_format_name (spamlint_result_format (result)));
     add_string (b, "language", spamlint_result_language (result));
+    add_string (b, "kind", spamlint_result_kind (result));
     json_builder_set_member_name (b, "score");
     json_builder_add_double_value (b, rounded (spamlint_result_score (result)));
     json_builder_set_member_name (b, "pass");

@@ -6,7 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rules/rules.h"
-#include "text/emoji.h"
+#include "text/emoji_scan.h"
 #include "text/words.h"
 
 static const sl_rule_info rules[] = {

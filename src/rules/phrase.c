@@ -63,10 +63,16 @@ any_touched (const GByteArray *touched, gsize start, gsize end)
     return FALSE;
 }
 
-/* Calls FOUND for each match of LIST in R, in segment bytes. */
+/* A match of a list in one reading, in segment bytes. */
+typedef struct candidate {
+    gsize start, end;
+    const sl_phrase *phrase;
+    double factor;
+} candidate;
+
 static void
-match_list (sl_context *cx, segment_state *st, const sl_wordlist *list, const reading *r,
-            gboolean allow, double factor)
+collect (sl_context *cx, const segment_state *st, const sl_wordlist *list, const reading *r,
+         double factor, GArray *out)
 {
     const sl_segment *segment = st->segment;
     const sl_folded *folded = &r->folded;
@@ -76,45 +82,74 @@ match_list (sl_context *cx, segment_state *st, const sl_wordlist *list, const re
     while (sl_wordlist_next (list, folded->text->str, folded->text->len, &pos,
                              cx->match_data, cx->engine->match_context,
                              &start, &end, &phrase)) {
-        gsize s = from[start];
-        gsize e = sl_utf8_char_end (segment->map.text, segment->map.len, from[end - 1]);
-        sl_span span = { s, e };
-        if (allow) {
-            g_array_append_val (st->taken, span);
+        candidate c = { from[start],
+                        sl_utf8_char_end (segment->map.text, segment->map.len, from[end - 1]),
+                        phrase, factor };
+        /* the disguised reading keeps only what a disguise changed */
+        if (r->touched != NULL && !any_touched (r->touched, c.start, c.end))
             continue;
-        }
-        if (overlaps (st->taken, s, e) || overlaps (st->addresses, s, e))
-            continue;
-        if (r->touched != NULL && !any_touched (r->touched, s, e))
-            continue;
-        g_array_append_val (st->taken, span);
-        if (r->touched == NULL)
-            sl_report_span (cx, segment, s, e, "spam-phrase", SPAMLINT_WARNING,
-                            phrase->weight * factor,
-                            _("spam trigger phrase \"%s\" (%s): say it in plain words"),
-                            phrase->text, phrase->category);
-        else
-            sl_report_span (cx, segment, s, e, "spam-phrase-obfuscated", SPAMLINT_ERROR,
-                            phrase->weight * factor * OBFUSCATED_FACTOR,
-                            _("disguised spam phrase \"%s\" (%s): filters see through it; write plain words"),
-                            phrase->text, phrase->category);
+        g_array_append_val (out, c);
     }
 }
 
-static void
-match_lists (sl_context *cx, segment_state *st, const reading *r)
+/* Longest first, then the heavier list (the text's own language), then
+ * the earlier: a user's "bon plan argent" wins over the built-in "bon plan". */
+static int
+compare_candidates (gconstpointer a, gconstpointer b)
 {
-    if (cx->engine->allow)
-        match_list (cx, st, cx->engine->allow, r, TRUE, 0.0);
-    /* full-weight lists first, so that a phrase both lists know (promo)
-     * is counted at the weight of the text's own language */
-    for (int pass = 0; pass < 2; pass++)
-        for (guint l = 0; l < cx->engine->phrase_lists->len; l++) {
-            const sl_language_list *ll = g_ptr_array_index (cx->engine->phrase_lists, l);
-            double factor = sl_list_factor (ll, st->segment->language, cx->engine);
-            if ((pass == 0) == (factor >= 1.0))
-                match_list (cx, st, ll->list, r, FALSE, st->place * factor);
-        }
+    const candidate *x = a, *y = b;
+    gsize lx = x->end - x->start, ly = y->end - y->start;
+    if (lx != ly)
+        return lx > ly ? -1 : 1;
+    if (x->factor != y->factor)
+        return x->factor > y->factor ? -1 : 1;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static void
+report_reading (sl_context *cx, segment_state *st, const reading *r)
+{
+    GArray *found = g_array_new (FALSE, FALSE, sizeof (candidate));
+    for (guint l = 0; l < cx->engine->phrase_lists->len; l++) {
+        const sl_language_list *ll = g_ptr_array_index (cx->engine->phrase_lists, l);
+        collect (cx, st, ll->list, r, sl_list_factor (ll, st->segment->language, cx->engine), found);
+    }
+    g_array_sort (found, compare_candidates);
+    for (guint i = 0; i < found->len; i++) {
+        const candidate *c = &g_array_index (found, candidate, i);
+        if (overlaps (st->taken, c->start, c->end) || overlaps (st->addresses, c->start, c->end))
+            continue;
+        sl_span span = { c->start, c->end };
+        g_array_append_val (st->taken, span);
+        double points = c->phrase->weight * c->factor * st->place;
+        if (r->touched == NULL)
+            sl_report_span (cx, st->segment, c->start, c->end, "spam-phrase", SPAMLINT_WARNING,
+                            points, _("spam trigger phrase \"%s\" (%s): say it in plain words"),
+                            c->phrase->text, c->phrase->category);
+        else
+            sl_report_span (cx, st->segment, c->start, c->end, "spam-phrase-obfuscated",
+                            SPAMLINT_ERROR, points * OBFUSCATED_FACTOR,
+                            _("disguised spam phrase \"%s\" (%s): filters see through it; write plain words"),
+                            c->phrase->text, c->phrase->category);
+    }
+    g_array_free (found, TRUE);
+}
+
+/* Allow-listed phrases (unsubscribe...) in a reading: never reported. */
+static void
+take_allowed (sl_context *cx, segment_state *st, const reading *r)
+{
+    if (cx->engine->allow == NULL)
+        return;
+    reading plain = { r->folded, NULL };
+    GArray *found = g_array_new (FALSE, FALSE, sizeof (candidate));
+    collect (cx, st, cx->engine->allow, &plain, 1.0, found);
+    for (guint i = 0; i < found->len; i++) {
+        const candidate *c = &g_array_index (found, candidate, i);
+        sl_span span = { c->start, c->end };
+        g_array_append_val (st->taken, span);
+    }
+    g_array_free (found, TRUE);
 }
 
 static void
@@ -134,9 +169,13 @@ check (sl_context *cx)
         sl_find_addresses (st.segment->map.text, st.segment->map.len, st.addresses);
 
         sl_fold (&plain.folded, st.segment->map.text, st.segment->map.len);
-        match_lists (cx, &st, &plain);
         sl_deobfuscate (&hidden.folded, hidden.touched, st.segment->map.text, st.segment->map.len);
-        match_lists (cx, &st, &hidden);
+        take_allowed (cx, &st, &plain);
+        take_allowed (cx, &st, &hidden);
+        /* the disguised reading first: "DINERΟ GRATIS" is one disguised
+         * phrase, not the plain "gratis" */
+        report_reading (cx, &st, &hidden);
+        report_reading (cx, &st, &plain);
     }
     g_array_free (st.taken, TRUE);
     g_array_free (st.addresses, TRUE);

@@ -121,10 +121,11 @@ check (sl_context *cx)
     body_counts counts = { 0, 0, 0 };
     for (guint i = 0; i < cx->doc->segments->len; i++) {
         const sl_segment *segment = g_ptr_array_index (cx->doc->segments, i);
-        if (segment->kind != SL_SEGMENT_BODY)
-            continue;
-        check_runs (cx, segment, &counts);
+        /* money shouted in the subject counts too; the subject's own
+         * exclamation rule judges its "!" */
         check_currency (cx, segment);
+        if (segment->kind == SL_SEGMENT_BODY)
+            check_runs (cx, segment, &counts);
     }
     if (counts.exclamations >= RATIO_MIN
         && counts.exclamations * RATIO_SENTENCES > counts.sentences)

@@ -12,6 +12,14 @@ extern const sl_family sl_family_subject;
 extern const sl_family sl_family_emoji;
 extern const sl_family sl_family_template;
 extern const sl_family sl_family_spelling;
+extern const sl_family sl_family_html_code;
+extern const sl_family sl_family_html_images;
+extern const sl_family sl_family_html_layout;
+extern const sl_family sl_family_links;
+extern const sl_family sl_family_attachments;
+extern const sl_family sl_family_mime;
+extern const sl_family sl_family_sender;
+extern const sl_family sl_family_bulk;
 
 static const sl_family *const families[] = {
     &sl_family_phrase,
@@ -21,6 +29,14 @@ static const sl_family *const families[] = {
     &sl_family_emoji,
     &sl_family_template,
     &sl_family_spelling,
+    &sl_family_html_code,
+    &sl_family_html_images,
+    &sl_family_html_layout,
+    &sl_family_links,
+    &sl_family_attachments,
+    &sl_family_mime,
+    &sl_family_sender,
+    &sl_family_bulk,
     NULL
 };
 

@@ -170,7 +170,8 @@ static void
 check (sl_context *cx)
 {
     const sl_doc *doc = cx->doc;
-    if (!doc->has_headers)
+    /* an .eml, or a draft given --subject */
+    if (!doc->has_headers && !doc->has_subject)
         return;
     const sl_segment *subject = find_subject (doc);
     /* a subject made only of merge tags is not missing: it is blanked here */

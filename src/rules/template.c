@@ -53,8 +53,10 @@ check_attributes (sl_context *cx, const sl_node *node, const char *part)
                 if (n == 0 || is_bare_tag (v + i))
                     continue;
                 char *tag = g_strndup (v + i, n);
-                sl_report (cx, "merge-tag-unresolved", SPAMLINT_ERROR, 1.0, attr->offset,
-                           attr->offset, part, tag,
+                /* at the tag itself when the value is the source's bytes */
+                guint32 first = attr->value_exact ? attr->value_offset + (guint32) i : attr->offset;
+                guint32 last = attr->value_exact ? first + (guint32) n - 1 : attr->offset;
+                sl_report (cx, "merge-tag-unresolved", SPAMLINT_ERROR, 1.0, first, last, part, tag,
                            _("unfilled placeholder %s in the %s attribute: fill it in or remove it"),
                            tag, attr->name);
                 g_free (tag);

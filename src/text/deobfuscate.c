@@ -156,7 +156,8 @@ read_token (dchar *ch, gsize s, gsize e)
     if (latin < 2)
         return;
     /* a leet character next to a letter (or to another leet character
-     * that is next to one) stands for a letter */
+     * that is next to one) stands for a letter; ! and | are punctuation
+     * too, so they must sit between two letters (gr!tuit, not gratuit!) */
     for (int pass = 0; pass < 2; pass++)
         for (gsize i = s; i < e; i++) {
             gunichar to = leet_of (ch[i].c);
@@ -164,22 +165,32 @@ read_token (dchar *ch, gsize s, gsize e)
                 continue;
             gboolean before = i > s && is_latin_letter (ch[i - 1].c);
             gboolean after = i + 1 < e && is_latin_letter (ch[i + 1].c);
-            if (before || after)
+            gboolean punctuation = ch[i].c == '!' || ch[i].c == '|';
+            if (punctuation ? (before && after) : (before || after))
                 change (&ch[i], to);
         }
 }
 
+/* A letter, or what may stand for one in a spaced or dotted word: a digit
+ * or a look-alike (not a punctuation mark: "G R A T U I T !"). */
 static gboolean
 is_letterish (gunichar c)
 {
-    return is_latin_letter (c) || leet_of (c) != 0 || lookalike_of (c) != 0;
+    return is_latin_letter (c) || (leet_of (c) != 0 && g_ascii_isdigit ((char) (c & 0x7F)) && c < 0x80)
+           || lookalike_of (c) != 0;
 }
 
 /* f.r.e.e, g-r-a-t-u-i-t: letters alternating with one separator. */
 static void
 join_dotted (dchar *ch, gsize s, gsize e)
 {
-    if (e - s < 2 * SPACED_MIN_LETTERS - 1)
+    /* "l'A-R-G-E-N-T": the elided article is not part of the word */
+    for (gsize k = s; k < MIN (e, s + 4); k++)
+        if ((ch[k].c == '\'' || ch[k].c == 0x2019) && k > s) {
+            s = k + 1;
+            break;
+        }
+    if (e < s || e - s < 2 * SPACED_MIN_LETTERS - 1)
         return;
     gunichar sep = ch[s + 1].c;
     if (strchr (".-_*", (int) sep) == NULL && sep != 0x00B7)
@@ -219,7 +230,8 @@ join_spaced (dchar *ch, const GArray *tokens)
     guint i = 0;
     while (i < n) {
         guint j = i, latin = 0;
-        while (j < n && t[2 * j + 1] - t[2 * j] == 1 && is_letterish (ch[t[2 * j]].c)) {
+        while (j < n && t[2 * j] != G_MAXSIZE && t[2 * j + 1] - t[2 * j] == 1
+               && is_letterish (ch[t[2 * j]].c)) {
             latin += is_latin_letter (ch[t[2 * j]].c);
             j++;
         }
@@ -230,11 +242,15 @@ join_spaced (dchar *ch, const GArray *tokens)
                     gunichar to = leet_of (ch[c].c) ? leet_of (ch[c].c) : lookalike_of (ch[c].c);
                     change (&ch[c], to);
                 }
-                if (k + 1 < j)
-                    for (gsize g = t[2 * k + 1]; g < t[2 * (k + 1)]; g++) {
+                /* "F R E E   M O N E Y": a wider gap is a space between words */
+                if (k + 1 < j) {
+                    gsize gap_start = t[2 * k + 1], gap_end = t[2 * (k + 1)];
+                    gboolean word_gap = gap_end - gap_start > 1;
+                    for (gsize g = gap_start + (word_gap ? 1 : 0); g < gap_end; g++) {
                         ch[g].drop = TRUE;
                         ch[g].changed = TRUE;
                     }
+                }
             }
         }
         i = j > i ? j : i + 1;
@@ -258,6 +274,12 @@ sl_deobfuscate (sl_folded *out, GByteArray *touched, const char *text, gsize len
     gsize i = 0;
     while (i < n) {
         if (is_space (ch[i].c)) {
+            if (ch[i].c == '\n' && tokens->len > 0) {
+                /* a line break ends a group of spaced letters */
+                gsize none = G_MAXSIZE;
+                g_array_append_val (tokens, none);
+                g_array_append_val (tokens, none);
+            }
             i++;
             continue;
         }
@@ -268,10 +290,14 @@ sl_deobfuscate (sl_folded *out, GByteArray *touched, const char *text, gsize len
         gsize vs = s, ve = i;
         read_token (ch, vs, ve);
         join_dotted (ch, vs, ve);
-        gsize visible = 0;
-        for (gsize k = vs; k < ve; k++)
+        /* a token of one visible letter, the sentence's punctuation after
+         * it aside: "T." ends "G R A T U I T." */
+        gsize visible = 0, last = ve;
+        while (last > vs && !ch[last - 1].drop && ch[last - 1].c < 0x80
+               && strchr (".,;:!?)\"'", (int) ch[last - 1].c))
+            last--;
+        for (gsize k = vs; k < last; k++)
             visible += !ch[k].drop;
-        /* a token of one visible letter, trailing punctuation aside */
         if (visible == 1) {
             gsize k = vs;
             while (ch[k].drop)
@@ -279,6 +305,12 @@ sl_deobfuscate (sl_folded *out, GByteArray *touched, const char *text, gsize len
             g_array_append_val (tokens, k);
             gsize after = k + 1;
             g_array_append_val (tokens, after);
+            if (last < ve) {
+                /* "T." ends its group: a token that is no letter follows */
+                gsize none = G_MAXSIZE;
+                g_array_append_val (tokens, none);
+                g_array_append_val (tokens, none);
+            }
         } else {
             g_array_append_val (tokens, vs);
             g_array_append_val (tokens, ve);

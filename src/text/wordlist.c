@@ -151,7 +151,8 @@ compile (sl_wordlist *list, GError **error)
 
     GString *re = g_string_new ("(?:");
     append_trie (re, sorted, n, 0);
-    g_string_append (re, ")(?![\\w])");
+    /* Chinese and Japanese have no spaces: no word boundary after them */
+    g_string_append (re, ")(?(?<=[\\p{Han}\\p{Hiragana}\\p{Katakana}])|(?![\\w]))");
     g_free (sorted);
 
     int code;
@@ -214,9 +215,18 @@ sl_wordlist_parse (const char *name, const char *data, gsize len,
 }
 
 static gboolean
+is_cjk (gunichar c)
+{
+    GUnicodeScript script = g_unichar_get_script (c);
+    return script == G_UNICODE_SCRIPT_HAN || script == G_UNICODE_SCRIPT_HIRAGANA
+           || script == G_UNICODE_SCRIPT_KATAKANA;
+}
+
+/* Whether the match at AT follows a letter of the same word. */
+static gboolean
 is_word_char_before (const char *text, gsize at)
 {
-    if (at == 0)
+    if (at == 0 || is_cjk (g_utf8_get_char (text + at)))
         return FALSE;
     const char *prev = g_utf8_find_prev_char (text, text + at);
     if (prev == NULL)

@@ -51,8 +51,15 @@ sl_token_is_address (const char *s, gsize n)
 {
     if (g_strstr_len (s, (gssize) n, "://") || (n > 4 && g_ascii_strncasecmp (s, "www.", 4) == 0))
         return TRUE;
+    /* name@domain.tld: a dot in the domain followed by two letters */
     const char *at = memchr (s, '@', n);
-    return at != NULL && at > s && memchr (at, '.', n - (gsize) (at - s)) != NULL;
+    if (at == NULL || at == s)
+        return FALSE;
+    const char *end = s + n;
+    for (const char *p = at + 1; p + 2 < end + 1 && p < end; p++)
+        if (*p == '.' && p > at + 1 && p + 2 <= end && g_ascii_isalpha (p[1]) && g_ascii_isalpha (p[2]))
+            return TRUE;
+    return FALSE;
 }
 
 gboolean

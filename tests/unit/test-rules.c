@@ -651,6 +651,7 @@ START_TEST (test_error_finding_fails_unless_fail_on_score)
 {
     const char *text = "Bonjour Bob, voici le compte rendu.";
     spamlint_engine *engine = spamlint_engine_new ();
+    spamlint_engine_set_kind (engine, SPAMLINT_KIND_TRANSACTIONAL);
     spamlint_engine_set_subject (engine, "");
     spamlint_result *result = lint_bytes (engine, "draft.txt", text, strlen (text));
     assert_finding (result, "subject-missing", 0, SPAMLINT_ERROR, 1, 1, 0, 2.0);
@@ -674,6 +675,7 @@ START_TEST (test_score_at_threshold_fails)
     const char *text
         = "Vous avez gagn\xc3\xa9.\nVous avez gagn\xc3\xa9.\nVous avez gagn\xc3\xa9.\n";
     spamlint_engine *engine = spamlint_engine_new ();
+    spamlint_engine_set_kind (engine, SPAMLINT_KIND_TRANSACTIONAL);
     spamlint_engine_set_fail_on (engine, SPAMLINT_FAIL_ON_SCORE);
     spamlint_result *result = lint_bytes (engine, "draft.txt", text, strlen (text));
     ck_assert_uint_eq (count_findings (result, "spam-phrase"), 3);

@@ -1,11 +1,11 @@
-/* emoji.c: an emoji is a Unicode Extended_Pictographic character with its
+/* emoji_scan.c: an emoji is a Unicode Extended_Pictographic character with its
  * presentation selector, skin-tone modifier and any ZWJ-joined followers,
  * or a regional-indicator pair (a flag), or a keycap (1️⃣). ©, ® and ™ are
  * pictographic too but are legal marks in every footer: they count only
  * when written with the emoji selector U+FE0F. */
 #include "config.h"
 
-#include "text/emoji.h"
+#include "text/emoji_scan.h"
 
 static const char emoji_pattern[] =
     "(?:[\\x{1F1E6}-\\x{1F1FF}]{2}"

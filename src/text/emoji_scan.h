@@ -1,4 +1,4 @@
-/* emoji.h: find emoji as a reader sees them: one per grapheme, so a ZWJ
+/* emoji_scan.h: find emoji as a reader sees them: one per grapheme, so a ZWJ
  * family, a flag, a keycap or a skin-tone variant counts once. */
 #ifndef SL_EMOJI_H
 #define SL_EMOJI_H

@@ -1,0 +1,49 @@
+/* css.h: the little CSS that the HTML rules need: declarations of inline
+ * style="" attributes, and <style> rules whose selector is a tag, a class,
+ * an id or a tag with a class or id. */
+#ifndef SL_CSS_H
+#define SL_CSS_H
+
+#include <glib.h>
+
+#include "text/textmap.h"
+
+typedef struct sl_css_decl {
+    char *property;      /* lower case */
+    char *value;         /* trimmed, without !important */
+    gboolean important;
+    guint32 offset;      /* source offset of the property name */
+} sl_css_decl;
+
+typedef struct sl_css_rule {
+    char *tag;           /* NULL, or a lower-case tag name */
+    char *class_name;    /* NULL, or a class */
+    char *id;            /* NULL, or an id */
+    int specificity;     /* 100 id, 10 class, 1 tag */
+    guint order;         /* position in the document's style sheets */
+    GArray *decls;       /* sl_css_decl */
+} sl_css_rule;
+
+typedef struct sl_stylesheet {
+    GPtrArray *rules;    /* sl_css_rule, in document order */
+} sl_stylesheet;
+
+/* Parse "a: b; c: d" from TEXT (with sources) into DECLS (sl_css_decl). */
+void sl_css_parse_declarations (const sl_textmap *text, gsize start, gsize end, GArray *decls);
+/* Parse a <style> element's text; @media and other at-rules are skipped,
+ * complex selectors too. Malformed CSS is skipped, never fatal. */
+void sl_css_parse_sheet (sl_stylesheet *sheet, const sl_textmap *text);
+
+sl_stylesheet *sl_stylesheet_new (void);
+void sl_stylesheet_free (sl_stylesheet *sheet);
+GArray *sl_css_decls_new (void);
+void sl_css_decls_free (GArray *decls);
+
+/* Values */
+/* A length in px (px, pt, em, rem, %, or a bare number); FALSE when not a
+ * length. PARENT_PX resolves em and %. */
+gboolean sl_css_length (const char *value, double parent_px, double *px);
+/* A colour as 0xRRGGBB; FALSE for transparent, inherit or unknown. */
+gboolean sl_css_color (const char *value, guint32 *rgb);
+
+#endif

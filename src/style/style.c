@@ -1,0 +1,309 @@
+/* style.c: a cascade just deep enough for e-mail HTML: presentational
+ * attributes (width, bgcolor, <font>), then <style> rules by specificity
+ * and order, then the inline style="", with !important on top. Colours,
+ * font size and visibility are inherited; a background is the nearest
+ * one declared. @media rules were left out by the CSS reader, so this is
+ * the desktop rendering, which is what the rules judge.
+ */
+#include "config.h"
+
+#include "style/style.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "style/css.h"
+
+#define DEFAULT_FONT_PX 16.0
+#define DEFAULT_COLOR 0x000000
+#define DEFAULT_BACKGROUND 0xFFFFFF
+
+typedef struct cascade {
+    sl_html *html;
+    sl_stylesheet *sheet;
+} cascade;
+
+const sl_style *
+sl_node_style (const sl_node *node)
+{
+    if (node == NULL)
+        return NULL;
+    if (node->type == SL_NODE_TEXT)
+        node = node->parent;
+    return node ? node->style : NULL;
+}
+
+static void
+collect_sheets (const sl_node *node, sl_stylesheet *sheet)
+{
+    for (; node; node = node->next) {
+        if (node->type != SL_NODE_ELEMENT)
+            continue;
+        if (strcmp (node->name, "style") == 0) {
+            for (const sl_node *t = node->first_child; t; t = t->next)
+                if (t->type == SL_NODE_TEXT)
+                    sl_css_parse_sheet (sheet, &t->text);
+            continue;
+        }
+        collect_sheets (node->first_child, sheet);
+    }
+}
+
+static gboolean
+has_class (const sl_node *node, const char *class_name)
+{
+    const char *classes = sl_node_attr (node, "class");
+    if (classes == NULL)
+        return FALSE;
+    gsize n = strlen (class_name);
+    for (const char *p = classes; *p;) {
+        while (*p && g_ascii_isspace (*p))
+            p++;
+        const char *start = p;
+        while (*p && !g_ascii_isspace (*p))
+            p++;
+        if ((gsize) (p - start) == n && strncmp (start, class_name, n) == 0)
+            return TRUE;
+    }
+    return FALSE;
+}
+
+static gboolean
+rule_matches (const sl_css_rule *rule, const sl_node *node)
+{
+    if (rule->tag && strcmp (rule->tag, node->name) != 0)
+        return FALSE;
+    if (rule->id) {
+        const char *id = sl_node_attr (node, "id");
+        if (id == NULL || strcmp (id, rule->id) != 0)
+            return FALSE;
+    }
+    return rule->class_name == NULL || has_class (node, rule->class_name);
+}
+
+static int
+compare_rules (gconstpointer a, gconstpointer b)
+{
+    const sl_css_rule *x = *(const sl_css_rule *const *) a;
+    const sl_css_rule *y = *(const sl_css_rule *const *) b;
+    if (x->specificity != y->specificity)
+        return x->specificity - y->specificity;
+    return (int) x->order - (int) y->order;
+}
+
+/* The element's declarations, weakest first: attributes, matching rules
+ * by specificity and order, inline style; then the !important ones. */
+static GArray *
+element_declarations (const cascade *c, const sl_node *node)
+{
+    GArray *all = g_array_new (FALSE, FALSE, sizeof (const sl_css_decl *));
+    GPtrArray *matching = g_ptr_array_new ();
+    for (guint i = 0; i < c->sheet->rules->len; i++) {
+        const sl_css_rule *rule = g_ptr_array_index (c->sheet->rules, i);
+        if (rule_matches (rule, node))
+            g_ptr_array_add (matching, (gpointer) rule);
+    }
+    g_ptr_array_sort (matching, compare_rules);
+    for (int important = 0; important < 2; important++) {
+        for (guint i = 0; i < matching->len; i++) {
+            const sl_css_rule *rule = g_ptr_array_index (matching, i);
+            for (guint d = 0; d < rule->decls->len; d++) {
+                const sl_css_decl *decl = &g_array_index (rule->decls, sl_css_decl, d);
+                if (decl->important == important)
+                    g_array_append_val (all, decl);
+            }
+        }
+        if (node->inline_style)
+            for (guint d = 0; d < node->inline_style->len; d++) {
+                const sl_css_decl *decl = &g_array_index (node->inline_style, sl_css_decl, d);
+                if (decl->important == important)
+                    g_array_append_val (all, decl);
+            }
+    }
+    g_ptr_array_free (matching, TRUE);
+    return all;
+}
+
+static void
+set_hidden (sl_style *style, const sl_node *node, const char *how, guint32 offset)
+{
+    if (style->hidden)
+        return; /* an ancestor hides it already */
+    style->hidden = TRUE;
+    style->hidden_by = node;
+    style->hidden_how = how;
+    style->hidden_offset = offset;
+}
+
+static void
+apply_width (sl_style *style, const char *value, double parent_px, guint32 offset)
+{
+    double px;
+    if (value == NULL || strchr (value, '%') || !sl_css_length (value, parent_px, &px))
+        return;
+    if (px > style->width_px) {
+        style->width_px = px;
+        style->width_offset = offset;
+    }
+}
+
+/* Presentational attributes: the weakest layer. */
+static void
+apply_attributes (sl_style *style, const sl_node *node, const sl_style *parent)
+{
+    const sl_attr *width = sl_node_find_attr (node, "width");
+    if (width)
+        apply_width (style, width->value, parent->font_px, width->offset);
+    const sl_attr *height = sl_node_find_attr (node, "height");
+    double px;
+    if (height && !strchr (height->value, '%') && sl_css_length (height->value, 16, &px))
+        style->height_px = px;
+    const sl_attr *bgcolor = sl_node_find_attr (node, "bgcolor");
+    guint32 rgb;
+    if (bgcolor && sl_css_color (bgcolor->value, &rgb)) {
+        style->background = rgb;
+        style->background_image = FALSE;
+    }
+    const sl_attr *background = sl_node_find_attr (node, "background");
+    if (background && background->value[0])
+        style->background_image = TRUE;
+    if (strcmp (node->name, "font") == 0) {
+        const sl_attr *color = sl_node_find_attr (node, "color");
+        if (color && sl_css_color (color->value, &rgb)) {
+            style->color = rgb;
+            style->color_set = TRUE;
+            style->color_offset = color->offset;
+        }
+        const sl_attr *size = sl_node_find_attr (node, "size");
+        if (size) {
+            static const double sizes[] = { 10, 10, 13, 16, 18, 24, 32, 48 };
+            long n = strtol (size->value, NULL, 10);
+            if (size->value[0] == '+' || size->value[0] == '-')
+                n += 3;
+            n = CLAMP (n, 1, 7);
+            style->font_px = sizes[n];
+            style->font_offset = size->offset;
+            style->font_node = node;
+            style->font_tag_tiny = n == 1;
+        }
+    }
+    if (sl_node_find_attr (node, "hidden"))
+        set_hidden (style, node, "hidden", sl_node_find_attr (node, "hidden")->offset);
+}
+
+static void
+apply_declaration (sl_style *style, const sl_node *node, const sl_style *parent,
+                   const sl_css_decl *d, gboolean *max_height_zero, gboolean *overflow_hidden,
+                   guint32 *max_height_offset)
+{
+    const char *p = d->property, *v = d->value;
+    guint32 rgb;
+    double px;
+    if (strcmp (p, "display") == 0 && g_ascii_strncasecmp (v, "none", 4) == 0)
+        set_hidden (style, node, "display:none", d->offset);
+    else if (strcmp (p, "visibility") == 0 && (g_ascii_strncasecmp (v, "hidden", 6) == 0
+                                                  || g_ascii_strncasecmp (v, "collapse", 8) == 0)) {
+        style->invisible_by = node;
+        style->invisible_offset = d->offset;
+    } else if (strcmp (p, "visibility") == 0 && g_ascii_strncasecmp (v, "visible", 7) == 0)
+        style->invisible_by = NULL;
+    else if (strcmp (p, "opacity") == 0 && g_ascii_strtod (v, NULL) <= 0.0 && g_ascii_isdigit (v[0]))
+        set_hidden (style, node, "opacity:0", d->offset);
+    else if (strcmp (p, "font-size") == 0 && sl_css_length (v, parent->font_px, &px)) {
+        style->font_px = px;
+        style->font_offset = d->offset;
+        style->font_node = node;
+        style->font_tag_tiny = FALSE;
+    } else if (strcmp (p, "color") == 0 && sl_css_color (v, &rgb)) {
+        style->color = rgb;
+        style->color_set = TRUE;
+        style->color_offset = d->offset;
+    } else if (strcmp (p, "background-image") == 0 || strcmp (p, "background") == 0) {
+        /* an image (or gradient) under the text: its colour is unknown */
+        if (strstr (v, "url(") || strstr (v, "gradient("))
+            style->background_image = TRUE;
+        else if (sl_css_color (v, &rgb)) {
+            style->background = rgb;
+            style->background_image = FALSE;
+        }
+    } else if (strcmp (p, "background-color") == 0 && sl_css_color (v, &rgb)) {
+        style->background = rgb;
+        style->background_image = FALSE;
+    } else if (strcmp (p, "width") == 0 || strcmp (p, "max-width") == 0
+               || strcmp (p, "min-width") == 0) {
+        apply_width (style, v, parent->font_px, d->offset);
+    } else if (strcmp (p, "height") == 0 && !strchr (v, '%') && sl_css_length (v, 16, &px)) {
+        style->height_px = px;
+    } else if (strcmp (p, "max-height") == 0 && sl_css_length (v, 16, &px) && px <= 0.0) {
+        *max_height_zero = TRUE;
+        *max_height_offset = d->offset;
+    } else if (strcmp (p, "overflow") == 0 && g_ascii_strncasecmp (v, "hidden", 6) == 0) {
+        *overflow_hidden = TRUE;
+    }
+}
+
+static void
+compute (const cascade *c, sl_node *node, const sl_style *parent)
+{
+    for (; node; node = node->next) {
+        if (node->type != SL_NODE_ELEMENT)
+            continue;
+        sl_style *style = g_new (sl_style, 1);
+        g_ptr_array_add (c->html->styles, style);
+        *style = *parent;
+        style->width_px = 0;
+        style->width_offset = 0;
+        style->height_px = -1;
+        style->color_set = FALSE;
+        apply_attributes (style, node, parent);
+        GArray *decls = element_declarations (c, node);
+        gboolean max_height_zero = FALSE, overflow_hidden = FALSE;
+        guint32 max_height_offset = 0;
+        for (guint i = 0; i < decls->len; i++)
+            apply_declaration (style, node, parent, g_array_index (decls, const sl_css_decl *, i),
+                               &max_height_zero, &overflow_hidden, &max_height_offset);
+        g_array_free (decls, TRUE);
+        if (max_height_zero && overflow_hidden)
+            set_hidden (style, node, "max-height:0;overflow:hidden", max_height_offset);
+        node->style = style;
+        compute (c, node->first_child, style);
+    }
+}
+
+gboolean
+sl_style_hides_text (const sl_style *style, const sl_node **by, const char **how, guint32 *offset)
+{
+    if (style->hidden) {
+        *by = style->hidden_by;
+        *how = style->hidden_how;
+        *offset = style->hidden_offset;
+    } else if (style->invisible_by) {
+        *by = style->invisible_by;
+        *how = "visibility:hidden";
+        *offset = style->invisible_offset;
+    } else if (style->font_px <= 0.0 && style->font_node) {
+        *by = style->font_node;
+        *how = "font-size:0";
+        *offset = style->font_offset;
+    } else {
+        return FALSE;
+    }
+    return TRUE;
+}
+
+void
+sl_styles_compute (sl_html *html)
+{
+    cascade c = { html, sl_stylesheet_new () };
+    collect_sheets (html->root, c.sheet);
+    sl_style root = { 0 };
+    root.font_px = DEFAULT_FONT_PX;
+    root.color = DEFAULT_COLOR;
+    root.background = DEFAULT_BACKGROUND;
+    root.height_px = -1;
+    html->root->style = g_new (sl_style, 1);
+    *html->root->style = root;
+    g_ptr_array_add (html->styles, html->root->style);
+    compute (&c, html->root->first_child, &root);
+    html->sheet = c.sheet;
+}
