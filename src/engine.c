@@ -105,6 +105,10 @@ spamlint_engine_new (void)
     engine->unsubscribe = load_builtin ("unsubscribe.txt", FALSE);
     engine->freemail = load_domains ("/org/spamlint/data/freemail.txt");
     engine->attachments = g_ptr_array_new_with_free_func (sl_part_free);
+    engine->disabled = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    engine->points = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+    engine->severity = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    engine->allowed_domains = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
     engine->match_context = pcre2_match_context_create (NULL);
     pcre2_set_match_limit (engine->match_context, PCRE2_MATCH_LIMIT);
     pcre2_set_depth_limit (engine->match_context, PCRE2_DEPTH_LIMIT);
@@ -133,6 +137,10 @@ spamlint_engine_free (spamlint_engine *engine)
     sl_wordlist_free (engine->unsubscribe);
     sl_domain_set_free (engine->freemail);
     g_ptr_array_free (engine->attachments, TRUE);
+    g_hash_table_destroy (engine->disabled);
+    g_hash_table_destroy (engine->points);
+    g_hash_table_destroy (engine->severity);
+    g_hash_table_destroy (engine->allowed_domains);
     g_free (engine->from);
     pcre2_match_context_free (engine->match_context);
     sl_language_guesser_free (engine->guesser);
@@ -294,6 +302,62 @@ void
 spamlint_engine_set_kind (spamlint_engine *engine, spamlint_kind kind)
 {
     engine->kind = kind;
+}
+
+int
+spamlint_engine_disable_rule (spamlint_engine *engine, const char *id)
+{
+    if (spamlint_rule_find (id) == NULL)
+        return -1;
+    g_hash_table_add (engine->disabled, g_strdup (id));
+    return 0;
+}
+
+int
+spamlint_engine_set_rule_points (spamlint_engine *engine, const char *id, double points)
+{
+    if (spamlint_rule_find (id) == NULL || points < 0)
+        return -1;
+    double *value = g_new (double, 1);
+    *value = points;
+    g_hash_table_replace (engine->points, g_strdup (id), value);
+    return 0;
+}
+
+int
+spamlint_engine_set_rule_severity (spamlint_engine *engine, const char *id,
+                                   spamlint_severity severity)
+{
+    if (spamlint_rule_find (id) == NULL)
+        return -1;
+    g_hash_table_replace (engine->severity, g_strdup (id), GINT_TO_POINTER ((int) severity + 1));
+    return 0;
+}
+
+void
+spamlint_engine_allow_domain (spamlint_engine *engine, const char *domain)
+{
+    char *ascii = sl_host_ascii (domain);
+    if (ascii)
+        g_hash_table_add (engine->allowed_domains, ascii);
+}
+
+gboolean
+sl_engine_domain_allowed (const spamlint_engine *engine, const char *host)
+{
+    for (const char *p = host; p; p = strchr (p, '.')) {
+        if (*p == '.')
+            p++;
+        if (g_hash_table_contains (engine->allowed_domains, p))
+            return TRUE;
+    }
+    return FALSE;
+}
+
+void
+spamlint_engine_keep_source (spamlint_engine *engine, int keep)
+{
+    engine->keep_source = keep != 0;
 }
 
 const char *

@@ -38,6 +38,11 @@ struct spamlint_engine {
     char *from;                    /* --from, or NULL */
     GPtrArray *attachments;        /* sl_part: --attach files */
     spamlint_kind kind;
+    GHashTable *disabled;          /* rule ids turned off */
+    GHashTable *points;            /* rule id -> double *: points set by the config */
+    GHashTable *severity;          /* rule id -> severity + 1 */
+    GHashTable *allowed_domains;   /* the user's own domains: links to them are fine */
+    gboolean keep_source;          /* results keep the draft's bytes */
     char *forced_language;         /* --lang, or NULL to detect */
 };
 
@@ -45,6 +50,9 @@ struct spamlint_engine {
  * language, user lists and undetected languages, reduced for the others. */
 double sl_list_factor (const sl_language_list *list, const char *language,
                        const spamlint_engine *engine);
+
+/* Whether HOST is one of the user's allowed domains (or under one). */
+gboolean sl_engine_domain_allowed (const spamlint_engine *engine, const char *host);
 
 /* Whether LANGUAGE has built-in word lists. */
 gboolean sl_engine_has_language (const spamlint_engine *engine, const char *language);

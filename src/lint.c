@@ -11,6 +11,7 @@
 #include "load/load.h"
 #include "result.h"
 #include "rules/rules.h"
+#include "suppress.h"
 
 static int
 compare_findings (gconstpointer a, gconstpointer b)
@@ -70,6 +71,39 @@ detect_languages (const spamlint_engine *engine, sl_doc *doc)
     }
 }
 
+/* What the user set: rules turned off (by the config or a suppression
+ * comment in the draft), points and severities changed. */
+static void
+apply_settings (const spamlint_engine *engine, const sl_doc *doc, spamlint_result *result)
+{
+    sl_suppressions *suppressions = sl_suppressions_read (doc->raw, doc->raw_len);
+    GPtrArray *kept = g_ptr_array_new_with_free_func (sl_finding_free);
+    for (guint i = 0; i < result->findings->len; i++) {
+        spamlint_finding *f = g_ptr_array_index (result->findings, i);
+        g_ptr_array_index (result->findings, i) = NULL;
+        if (g_hash_table_contains (engine->disabled, f->rule)) {
+            sl_finding_free (f);
+            continue;
+        }
+        if (sl_suppressions_cover (suppressions, f->rule, f->line)) {
+            result->suppressed++;
+            sl_finding_free (f);
+            continue;
+        }
+        const double *points = g_hash_table_lookup (engine->points, f->rule);
+        if (points)
+            f->points = *points;
+        gpointer severity = g_hash_table_lookup (engine->severity, f->rule);
+        if (severity)
+            f->severity = (spamlint_severity) (GPOINTER_TO_INT (severity) - 1);
+        g_ptr_array_add (kept, f);
+    }
+    g_ptr_array_set_free_func (result->findings, NULL);
+    g_ptr_array_free (result->findings, TRUE);
+    result->findings = kept;
+    sl_suppressions_free (suppressions);
+}
+
 static gboolean
 decide (const spamlint_engine *engine, spamlint_result *result)
 {
@@ -110,8 +144,11 @@ lint (spamlint_engine *engine, const char *name, const char *data, size_t length
     }
     pcre2_match_data_free (cx.match_data);
 
+    apply_settings (engine, doc, result);
     g_ptr_array_sort (result->findings, compare_findings);
     result->score = sl_score (result->findings);
+    if (engine->keep_source)
+        result->source = g_bytes_new (data, length);
     result->passed = decide (engine, result);
     sl_doc_free (doc);
     return result;
@@ -169,6 +206,24 @@ spamlint_format
 spamlint_result_format (const spamlint_result *result)
 {
     return result->format;
+}
+
+size_t
+spamlint_result_suppressed (const spamlint_result *result)
+{
+    return result->suppressed;
+}
+
+const char *
+spamlint_result_source (const spamlint_result *result, size_t *length)
+{
+    if (result->source == NULL)
+        return NULL;
+    gsize n;
+    const char *data = g_bytes_get_data (result->source, &n);
+    if (length)
+        *length = n;
+    return data;
 }
 
 const char *
@@ -230,6 +285,8 @@ spamlint_result_free (spamlint_result *result)
     g_ptr_array_free (result->findings, TRUE);
     g_free (result->error);
     g_free (result->language);
+    if (result->source)
+        g_bytes_unref (result->source);
     g_free (result->name);
     g_free (result);
 }

@@ -19,6 +19,11 @@ enum { EXIT_PASS = 0, EXIT_FAIL = 1, EXIT_TROUBLE = 2 };
 typedef struct options {
     char *format;
     double threshold;
+    gboolean threshold_given;
+    char *config;
+    char *color;
+    gboolean list_rules;
+    char *explain;
     char *fail_on;
     gboolean no_fail;
     char *stdin_filename;
@@ -35,6 +40,15 @@ typedef struct options {
     gboolean version;
     char **files;
 } options;
+
+typedef struct cli {
+    const options *opt;
+    sl_output *output;
+    GHashTable *engines;        /* config path ("" none) -> engine */
+    GHashTable *config_by_dir;  /* folder -> config path */
+    gboolean trouble;           /* a file not linted, or a usage error */
+    gboolean failed;            /* a file failed */
+} cli;
 
 static const char *const draft_extensions[] = { "html", "htm", "txt", "eml", "mjml", NULL };
 
@@ -99,121 +113,244 @@ parse_format (const char *name, spamlint_format *format)
     return FALSE;
 }
 
-static spamlint_result *
-lint_stdin (spamlint_engine *engine, const options *opt, spamlint_format format)
+/* The configuration file that applies to PATH: --config, or the nearest
+ * .spamlintrc in its folder or above; "" for none. Cached per folder. */
+static const char *
+config_for (cli *c, const char *path)
 {
+    if (c->opt->config)
+        return c->opt->config;
+    char *absolute = path ? g_canonicalize_filename (path, NULL) : g_get_current_dir ();
+    char *dir = path ? g_path_get_dirname (absolute) : g_strdup (absolute);
+    g_free (absolute);
+    const char *found = g_hash_table_lookup (c->config_by_dir, dir);
+    if (found) {
+        g_free (dir);
+        return found;
+    }
+    char *result = g_strdup ("");
+    for (char *d = g_strdup (dir);;) {
+        char *candidate = g_build_filename (d, ".spamlintrc", NULL);
+        if (g_file_test (candidate, G_FILE_TEST_IS_REGULAR)) {
+            g_free (result);
+            result = candidate;
+            g_free (d);
+            break;
+        }
+        g_free (candidate);
+        char *parent = g_path_get_dirname (d);
+        gboolean top = strcmp (parent, d) == 0;
+        g_free (d);
+        d = parent;
+        if (top) {
+            g_free (d);
+            break;
+        }
+    }
+    g_hash_table_insert (c->config_by_dir, dir, result);
+    return result;
+}
+
+/* Settings in order: defaults, the configuration file, then the command
+ * line, which has the last word. */
+static spamlint_engine *
+build_engine (const options *opt, const char *config, char **error)
+{
+    spamlint_engine *engine = spamlint_engine_new ();
+    spamlint_engine_keep_source (engine, strcmp (opt->format, "human") == 0);
+    if (*config && spamlint_engine_load_config (engine, config, error) != 0)
+        goto fail;
+    if (opt->threshold_given)
+        spamlint_engine_set_threshold (engine, opt->threshold);
+    if (opt->fail_on)
+        spamlint_engine_set_fail_on (engine, strcmp (opt->fail_on, "score") == 0
+                                                 ? SPAMLINT_FAIL_ON_SCORE
+                                                 : SPAMLINT_FAIL_ON_ERROR_OR_SCORE);
+    if (opt->subject)
+        spamlint_engine_set_subject (engine, opt->subject);
+    if (opt->no_spelling)
+        spamlint_engine_set_spelling (engine, 0);
+    spamlint_engine_set_suggestions (engine, opt->suggest);
+    if (opt->bulk || opt->transactional)
+        spamlint_engine_set_kind (engine, opt->bulk ? SPAMLINT_KIND_BULK : SPAMLINT_KIND_TRANSACTIONAL);
+    if (opt->from && spamlint_engine_set_from (engine, opt->from, error) != 0)
+        goto fail;
+    for (guint i = 0; opt->attachments && opt->attachments[i]; i++)
+        if (spamlint_engine_add_attachment (engine, opt->attachments[i], error) != 0)
+            goto fail;
+    if (opt->language && spamlint_engine_set_language (engine, opt->language) != 0) {
+        *error = g_strdup_printf (_("--lang: no word lists for \"%s\": use en, fr, de, es or it"),
+                                  opt->language);
+        goto fail;
+    }
+    for (guint i = 0; opt->wordlists && opt->wordlists[i]; i++)
+        if (spamlint_engine_add_wordlist (engine, opt->wordlists[i], error) != 0)
+            goto fail;
+    return engine;
+fail:
+    spamlint_engine_free (engine);
+    return NULL;
+}
+
+/* The engine for the configuration that applies to PATH (NULL: stdin). */
+static spamlint_engine *
+engine_for (cli *c, const char *path, char **error)
+{
+    const char *config = config_for (c, path);
+    spamlint_engine *engine = g_hash_table_lookup (c->engines, config);
+    if (engine == NULL) {
+        engine = build_engine (c->opt, config, error);
+        if (engine == NULL)
+            return NULL;
+        g_hash_table_insert (c->engines, g_strdup (config), engine);
+    }
+    return engine;
+}
+
+static void
+report (cli *c, spamlint_result *result)
+{
+    sl_output_file (c->output, result);
+    if (spamlint_result_error (result) != NULL) {
+        fprintf (stderr, "spamlint: %s: %s\n", spamlint_result_name (result),
+                 spamlint_result_error (result));
+        c->trouble = TRUE;
+    } else if (!spamlint_result_passed (result)) {
+        c->failed = TRUE;
+    }
+    spamlint_result_free (result);
+}
+
+static void
+lint_path (cli *c, const char *path, spamlint_format format)
+{
+    char *error = NULL;
+    spamlint_engine *engine = engine_for (c, path, &error);
+    if (engine == NULL) {
+        fprintf (stderr, "spamlint: %s\n", error);
+        free (error);
+        c->trouble = TRUE;
+        return;
+    }
+    report (c, spamlint_lint_file (engine, path, format));
+}
+
+static void
+lint_stdin (cli *c, spamlint_format format)
+{
+    char *error = NULL;
+    spamlint_engine *engine = engine_for (c, NULL, &error);
+    if (engine == NULL) {
+        fprintf (stderr, "spamlint: %s\n", error);
+        free (error);
+        c->trouble = TRUE;
+        return;
+    }
     GString *data = g_string_new (NULL);
     char buf[65536];
     size_t n;
     while ((n = fread (buf, 1, sizeof buf, stdin)) > 0)
         g_string_append_len (data, buf, (gssize) n);
-    const char *name = opt->stdin_filename ? opt->stdin_filename : "<stdin>";
-    spamlint_result *result = spamlint_lint_buffer (engine, name, data->str, data->len, format);
+    const char *name = c->opt->stdin_filename ? c->opt->stdin_filename : "<stdin>";
+    report (c, spamlint_lint_buffer (engine, name, data->str, data->len, format));
     g_string_free (data, TRUE);
-    return result;
-}
-
-static int
-report (sl_output *output, spamlint_result *result, int status)
-{
-    sl_output_file (output, result);
-    if (spamlint_result_error (result) != NULL) {
-        fprintf (stderr, "spamlint: %s: %s\n", spamlint_result_name (result),
-                 spamlint_result_error (result));
-        status = EXIT_TROUBLE;
-    } else if (!spamlint_result_passed (result) && status == EXIT_PASS) {
-        status = EXIT_FAIL;
-    }
-    spamlint_result_free (result);
-    return status;
 }
 
 static int
 run (const options *opt, spamlint_format format)
 {
-    spamlint_engine *engine = spamlint_engine_new ();
-    spamlint_engine_set_threshold (engine, opt->threshold);
-    spamlint_engine_set_fail_on (engine, opt->fail_on && strcmp (opt->fail_on, "score") == 0
-                                             ? SPAMLINT_FAIL_ON_SCORE
-                                             : SPAMLINT_FAIL_ON_ERROR_OR_SCORE);
-    spamlint_engine_set_subject (engine, opt->subject);
-    spamlint_engine_set_spelling (engine, !opt->no_spelling);
-    spamlint_engine_set_kind (engine, opt->bulk ? SPAMLINT_KIND_BULK
-                                      : opt->transactional ? SPAMLINT_KIND_TRANSACTIONAL
-                                                           : SPAMLINT_KIND_AUTO);
-    char *error = NULL;
-    if (opt->from && spamlint_engine_set_from (engine, opt->from, &error) != 0) {
-        fprintf (stderr, "spamlint: --from: %s\n", error);
-        free (error);
-        spamlint_engine_free (engine);
-        return EXIT_TROUBLE;
-    }
-    for (guint i = 0; opt->attachments && opt->attachments[i]; i++) {
-        if (spamlint_engine_add_attachment (engine, opt->attachments[i], &error) != 0) {
-            fprintf (stderr, "spamlint: --attach: %s\n", error);
-            free (error);
-            spamlint_engine_free (engine);
-            return EXIT_TROUBLE;
-        }
-    }
-    spamlint_engine_set_suggestions (engine, opt->suggest);
-    if (opt->language && spamlint_engine_set_language (engine, opt->language) != 0) {
-        fprintf (stderr, _("spamlint: --lang: no word lists for \"%s\": use en, fr, de, es or it\n"),
-                 opt->language);
-        spamlint_engine_free (engine);
-        return EXIT_TROUBLE;
-    }
-    for (guint i = 0; opt->wordlists && opt->wordlists[i]; i++) {
-        if (spamlint_engine_add_wordlist (engine, opt->wordlists[i], &error) != 0) {
-            fprintf (stderr, "spamlint: %s: %s\n", opt->wordlists[i], error);
-            free (error);
-            spamlint_engine_free (engine);
-            return EXIT_TROUBLE;
-        }
-    }
-    sl_output *output = sl_output_new (opt->format, stdout, opt->threshold);
-
-    int status = EXIT_PASS;
-    gboolean trouble = FALSE;
+    cli c = { opt, NULL, g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                (GDestroyNotify) spamlint_engine_free),
+              g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free), FALSE, FALSE };
+    c.output = sl_output_new (opt->format, stdout,
+                              opt->threshold_given ? opt->threshold : SPAMLINT_DEFAULT_THRESHOLD);
     for (guint i = 0; opt->files[i]; i++) {
         const char *arg = opt->files[i];
         if (strcmp (arg, "-") == 0) {
-            status = report (output, lint_stdin (engine, opt, format), status);
+            lint_stdin (&c, format);
         } else if (g_file_test (arg, G_FILE_TEST_IS_DIR)) {
             GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
             walk_directory (arg, paths, 0);
             if (paths->len == 0) {
                 fprintf (stderr, _("spamlint: %s: no drafts in this directory (*.html *.htm *.txt *.eml *.mjml)\n"), arg);
-                trouble = TRUE;
+                c.trouble = TRUE;
             }
             for (guint k = 0; k < paths->len; k++)
-                status = report (output, spamlint_lint_file (engine, g_ptr_array_index (paths, k), format), status);
+                lint_path (&c, g_ptr_array_index (paths, k), format);
             g_ptr_array_free (paths, TRUE);
         } else {
-            status = report (output, spamlint_lint_file (engine, arg, format), status);
+            lint_path (&c, arg, format);
         }
-        trouble = trouble || status == EXIT_TROUBLE;
     }
-    sl_output_finish (output);
-    spamlint_engine_free (engine);
-    if (trouble)
+    sl_output_finish (c.output);
+    g_hash_table_destroy (c.engines);
+    g_hash_table_destroy (c.config_by_dir);
+    if (c.trouble)
         return EXIT_TROUBLE;
-    return opt->no_fail ? EXIT_PASS : status;
+    return opt->no_fail || !c.failed ? EXIT_PASS : EXIT_FAIL;
+}
+
+static int
+list_rules (void)
+{
+    for (size_t i = 0; spamlint_rule_at (i); i++) {
+        const spamlint_rule *rule = spamlint_rule_at (i);
+        char points[32];
+        if (rule->cap > 0)
+            g_snprintf (points, sizeof points, "%.1f (max %.1f)", rule->points, rule->cap);
+        else
+            g_snprintf (points, sizeof points, "%.1f", rule->points);
+        printf ("%-26s %-8s %-14s %s\n", rule->id, spamlint_severity_name (rule->severity), points,
+                _(rule->summary));
+    }
+    return EXIT_PASS;
+}
+
+static int
+explain (const char *id)
+{
+    const spamlint_rule *rule = spamlint_rule_find (id);
+    if (rule == NULL) {
+        fprintf (stderr, _("spamlint: --explain: no rule named \"%s\" (see --list-rules)\n"), id);
+        return EXIT_TROUBLE;
+    }
+    printf ("%s (%s, %.1f %s)\n\n", rule->id, spamlint_severity_name (rule->severity), rule->points,
+            _("points"));
+    printf ("%s\n  %s\n\n", _("What it detects:"), _(rule->detects));
+    if (*rule->why)
+        printf ("%s\n  %s\n\n", _("Why it hurts delivery:"), _(rule->why));
+    if (*rule->fix)
+        printf ("%s\n  %s\n\n", _("How to fix it:"), _(rule->fix));
+    if (*rule->example)
+        printf ("%s\n  %s\n", _("Example:"), _(rule->example));
+    return EXIT_PASS;
 }
 
 int
 main (int argc, char **argv)
 {
     setlocale (LC_ALL, "");
-    bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+    /* SPAMLINT_LOCALEDIR: the build tree's translations, for the tests */
+    const char *localedir = g_getenv ("SPAMLINT_LOCALEDIR");
+    bindtextdomain (GETTEXT_PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
     bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
     textdomain (GETTEXT_PACKAGE);
 
     options opt = { 0 };
-    opt.threshold = SPAMLINT_DEFAULT_THRESHOLD;
+    opt.threshold = -1.0; /* not given: the config file's or the default */
     GOptionEntry entries[] = {
         { "format", 'f', 0, G_OPTION_ARG_STRING, &opt.format,
-          N_("Output format: gnu (default) or json"), N_("FORMAT") },
+          N_("Output format: human (default on a terminal), gnu (default otherwise), json, sarif or github"),
+          N_("FORMAT") },
+        { "color", 0, 0, G_OPTION_ARG_STRING, &opt.color,
+          N_("Colours in the human format: auto (default), always or never; NO_COLOR turns them off"),
+          N_("WHEN") },
+        { "config", 'c', 0, G_OPTION_ARG_FILENAME, &opt.config,
+          N_("Read settings from FILE instead of the nearest .spamlintrc"), N_("FILE") },
+        { "list-rules", 0, 0, G_OPTION_ARG_NONE, &opt.list_rules,
+          N_("List the rules with their severity, points and summary, and exit"), NULL },
+        { "explain", 'e', 0, G_OPTION_ARG_STRING, &opt.explain,
+          N_("Explain a rule: what it detects, why it hurts delivery, how to fix it"), N_("RULE") },
         { "threshold", 't', 0, G_OPTION_ARG_DOUBLE, &opt.threshold,
           N_("Fail a file whose score reaches SCORE (default 5.0)"), N_("SCORE") },
         { "fail-on", 0, 0, G_OPTION_ARG_STRING, &opt.fail_on,
@@ -271,27 +408,43 @@ main (int argc, char **argv)
         printf ("spamlint %s\n", spamlint_version ());
         return EXIT_PASS;
     }
+    if (opt.list_rules)
+        return list_rules ();
+    if (opt.explain)
+        return explain (opt.explain);
     if (opt.format == NULL)
-        opt.format = g_strdup ("gnu");
+        opt.format = g_strdup (isatty (STDOUT_FILENO) ? "human" : "gnu");
+    opt.threshold_given = opt.threshold != -1.0;
     spamlint_format format = SPAMLINT_FORMAT_AUTO;
     const char *usage = NULL;
+    static const char *const formats[] = { "human", "gnu", "json", "sarif", "github", NULL };
     if (opt.files == NULL || opt.files[0] == NULL)
         usage = _("no input: give one or more files or directories, or - for standard input");
-    else if (strcmp (opt.format, "gnu") != 0 && strcmp (opt.format, "json") != 0)
-        usage = _("unknown --format: use gnu or json");
+    else if (!g_strv_contains (formats, opt.format))
+        usage = _("unknown --format: use human, gnu, json, sarif or github");
+    else if (opt.color && strcmp (opt.color, "auto") != 0 && strcmp (opt.color, "always") != 0
+             && strcmp (opt.color, "never") != 0)
+        usage = _("unknown --color: use auto, always or never");
     else if (opt.input_format && !parse_format (opt.input_format, &format))
         usage = _("unknown --input-format: use text, html, eml or mjml");
     else if (opt.fail_on && strcmp (opt.fail_on, "score") != 0 && strcmp (opt.fail_on, "error") != 0)
         usage = _("unknown --fail-on: use error or score");
     else if (opt.bulk && opt.transactional)
         usage = _("--bulk and --transactional cannot go together");
-    else if (!(opt.threshold > 0.0))
+    else if (opt.threshold_given && !(opt.threshold > 0.0))
         usage = _("--threshold must be a number above 0");
     if (usage != NULL) {
         fprintf (stderr, "spamlint: %s\n", usage);
         fprintf (stderr, _("Try 'spamlint --help' for more information.\n"));
         return EXIT_TROUBLE;
     }
+    /* colours: asked for, or a terminal that does not refuse them */
+    const char *no_color = g_getenv ("NO_COLOR");
+    gboolean color = opt.color && strcmp (opt.color, "always") == 0;
+    if (opt.color == NULL || strcmp (opt.color, "auto") == 0)
+        color = isatty (STDOUT_FILENO) && !(no_color && *no_color)
+                && g_strcmp0 (g_getenv ("TERM"), "dumb") != 0;
+    sl_output_human_set_color (color);
     int status = run (&opt, format);
     g_strfreev (opt.files);
     g_free (opt.format);
@@ -302,6 +455,9 @@ main (int argc, char **argv)
     g_free (opt.language);
     g_free (opt.from);
     g_strfreev (opt.attachments);
+    g_free (opt.config);
+    g_free (opt.color);
+    g_free (opt.explain);
     g_strfreev (opt.wordlists);
     return status;
 }

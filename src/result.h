@@ -12,6 +12,8 @@ struct spamlint_result {
     spamlint_format format;
     char *language;
     gboolean transactional;
+    size_t suppressed;    /* findings turned off by comments in the draft */
+    GBytes *source;       /* the draft's bytes, when the engine keeps them */
     double score;
     double threshold;
     gboolean passed;

@@ -90,6 +90,20 @@ int spamlint_engine_set_from (spamlint_engine *engine, const char *from, char **
 int spamlint_engine_add_attachment (spamlint_engine *engine, const char *path, char **error);
 void spamlint_engine_set_kind (spamlint_engine *engine, spamlint_kind kind);
 
+/* Configuration (also what a .spamlintrc sets): turn a rule off, change
+ * the points of its findings or their severity, allow your own domains
+ * (links to them are never suspicious). -1 for an unknown rule id. */
+int spamlint_engine_disable_rule (spamlint_engine *engine, const char *id);
+int spamlint_engine_set_rule_points (spamlint_engine *engine, const char *id, double points);
+int spamlint_engine_set_rule_severity (spamlint_engine *engine, const char *id,
+                                       spamlint_severity severity);
+void spamlint_engine_allow_domain (spamlint_engine *engine, const char *domain);
+/* Apply a configuration file (GKeyFile syntax, see spamlint(1)). 0 on
+ * success; -1 with *ERROR set (free it with free()). */
+int spamlint_engine_load_config (spamlint_engine *engine, const char *path, char **error);
+/* Keep each draft's bytes in its result, for showing source lines. */
+void spamlint_engine_keep_source (spamlint_engine *engine, int keep);
+
 /* A subject for drafts without headers (text, HTML, MJML); NULL for none. */
 void spamlint_engine_set_subject (spamlint_engine *engine, const char *subject);
 
@@ -118,6 +132,10 @@ double spamlint_result_threshold (const spamlint_result *result);
  * on score only, no error finding); 0 when it fails or was not linted. */
 int spamlint_result_passed (const spamlint_result *result);
 size_t spamlint_result_count (const spamlint_result *result);
+/* Findings turned off by suppression comments in the draft. */
+size_t spamlint_result_suppressed (const spamlint_result *result);
+/* The draft's bytes, when the engine keeps them; else NULL. */
+const char *spamlint_result_source (const spamlint_result *result, size_t *length);
 size_t spamlint_result_count_severity (const spamlint_result *result,
                                        spamlint_severity severity);
 /* Findings sorted by line, then column. */
@@ -139,6 +157,26 @@ const char *spamlint_finding_message (const spamlint_finding *finding);
 const char *spamlint_finding_match (const spamlint_finding *finding);
 /* Where it was found: "text/plain", "text/html", "subject", "message"... */
 const char *spamlint_finding_part (const spamlint_finding *finding);
+
+/* Rules: their metadata and documentation. Strings are untranslated
+ * message ids of the "spamlint" gettext domain: pass them to
+ * dgettext ("spamlint", s) to show them in the user's language. */
+typedef struct spamlint_rule {
+    const char *id;
+    spamlint_severity severity;  /* default severity */
+    double points;               /* default points of one finding */
+    double cap;                  /* the most points the rule adds; 0: no cap */
+    const char *summary;         /* one line */
+    const char *detects;         /* what it detects */
+    const char *why;             /* why it hurts delivery */
+    const char *fix;             /* how to fix it */
+    const char *example;         /* an example */
+} spamlint_rule;
+
+/* The I-th rule (0-based), or NULL past the last one. */
+const spamlint_rule *spamlint_rule_at (size_t index);
+/* The rule named ID, or NULL. */
+const spamlint_rule *spamlint_rule_find (const char *id);
 
 const char *spamlint_severity_name (spamlint_severity severity);
 const char *spamlint_format_name (spamlint_format format);

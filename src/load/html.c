@@ -239,6 +239,36 @@ on_characters (void *data, const xmlChar *chars, int len)
         node->offset = node->text.src[0];
 }
 
+/* The parser reports an error with its cursor past the bad token: go
+ * back to where the token starts (the "</" of a stray end tag, the "&" of
+ * a bad entity, the second NAME= of a repeated attribute). */
+static gsize
+error_start (const parse_state *st, const xmlError *error, gsize cur)
+{
+    const char *t = st->source->text;
+    const char *message = error->message ? error->message : "";
+    gsize floor = cur > 4096 ? cur - 4096 : 0;
+    const char *needle = NULL;
+    char *attribute = NULL;
+    if (strstr (message, "end tag") || strstr (message, "Opening and ending tag"))
+        needle = "</";
+    else if (strstr (message, "EntityRef") || strstr (message, "entity"))
+        needle = "&";
+    else if (error->str1 && strstr (message, "redefined"))
+        needle = attribute = g_strconcat ((const char *) error->str1, "=", NULL);
+    gsize found = cur;
+    if (needle) {
+        gsize n = strlen (needle);
+        for (gsize k = cur; k-- > floor;)
+            if (k + n <= st->source->len && g_ascii_strncasecmp (t + k, needle, n) == 0) {
+                found = k;
+                break;
+            }
+    }
+    g_free (attribute);
+    return found;
+}
+
 static void
 on_error (void *data, const xmlError *error)
 {
@@ -246,7 +276,7 @@ on_error (void *data, const xmlError *error)
     if (error == NULL || error->level < XML_ERR_ERROR || st->html->errors->len >= 1000)
         return;
     sl_html_error e;
-    e.offset = raw_offset (st, cursor (st));
+    e.offset = raw_offset (st, error_start (st, error, cursor (st)));
     e.code = error->code;
     e.message = g_strstrip (g_strdup (error->message ? error->message : "parse error"));
     g_array_append_val (st->html->errors, e);
@@ -333,7 +363,7 @@ sl_node_add_style (sl_node *node, const char *property, const char *value, guint
 {
     if (node->inline_style == NULL)
         node->inline_style = sl_css_decls_new ();
-    sl_css_decl decl = { g_ascii_strdown (property, -1), g_strdup (value), FALSE, offset };
+    sl_css_decl decl = { g_ascii_strdown (property, -1), g_strdup (value), FALSE, FALSE, offset };
     /* before the inline style's own declarations, which win over it */
     g_array_prepend_val (node->inline_style, decl);
 }

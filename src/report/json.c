@@ -91,6 +91,7 @@ json_file (void *state, const spamlint_result *result)
     add_string (b, "format", spamlint_format_name (spamlint_result_format (result)));
     add_string (b, "language", spamlint_result_language (result));
     add_string (b, "kind", spamlint_result_kind (result));
+    add_int (b, "suppressed", (gint64) spamlint_result_suppressed (result));
     json_builder_set_member_name (b, "score");
     json_builder_add_double_value (b, rounded (spamlint_result_score (result)));
     json_builder_set_member_name (b, "pass");
@@ -104,8 +105,8 @@ json_file (void *state, const spamlint_result *result)
 }
 
 /* Rewrite every number outside strings in its shortest exact-enough form. */
-static GString *
-shorten_numbers (const char *json)
+GString *
+sl_json_shorten_numbers (const char *json)
 {
     GString *out = g_string_sized_new (strlen (json));
     gboolean in_string = FALSE;
@@ -154,7 +155,7 @@ json_finish (void *state)
     json_generator_set_pretty (generator, TRUE);
     json_generator_set_indent (generator, 2);
     char *text = json_generator_to_data (generator, NULL);
-    GString *shortened = shorten_numbers (text);
+    GString *shortened = sl_json_shorten_numbers (text);
     fputs (shortened->str, st->out);
     fputc ('\n', st->out);
     fflush (st->out);

@@ -11,7 +11,9 @@ struct sl_output {
     void *state;
 };
 
-static const sl_output_ops *const formats[] = { &sl_output_gnu, &sl_output_json, NULL };
+static const sl_output_ops *const formats[] = {
+    &sl_output_gnu, &sl_output_json, &sl_output_sarif, &sl_output_github, &sl_output_human, NULL
+};
 
 sl_output *
 sl_output_new (const char *format, FILE *out, double threshold)

@@ -26,5 +26,15 @@ typedef struct sl_output_ops {
 
 extern const sl_output_ops sl_output_gnu;
 extern const sl_output_ops sl_output_json;
+extern const sl_output_ops sl_output_sarif;
+extern const sl_output_ops sl_output_github;
+extern const sl_output_ops sl_output_human;
+
+/* JSON from json-glib with its numbers in their shortest form. */
+#include <glib.h>
+GString *sl_json_shorten_numbers (const char *json);
+
+/* Colours and the like for the human format. */
+void sl_output_human_set_color (gboolean color);
 
 #endif

@@ -29,11 +29,16 @@ static const sl_rule_info rules[] = {
 static gboolean
 is_script_url (const char *value)
 {
-    /* browsers ignore white space and control characters before the scheme */
-    while (*value && (guchar) *value <= ' ')
-        value++;
-    return g_ascii_strncasecmp (value, "javascript:", 11) == 0
-           || g_ascii_strncasecmp (value, "vbscript:", 9) == 0;
+    /* browsers drop white space and control characters anywhere in a
+     * scheme: "java\tscript:" is javascript: */
+    char scheme[16];
+    gsize n = 0;
+    for (const char *p = value; *p && *p != ':' && n < sizeof scheme - 1; p++)
+        if ((guchar) *p > ' ')
+            scheme[n++] = g_ascii_tolower (*p);
+    scheme[n] = '\0';
+    const char *colon = strchr (value, ':');
+    return colon && (strcmp (scheme, "javascript") == 0 || strcmp (scheme, "vbscript") == 0);
 }
 
 static gboolean

@@ -215,7 +215,9 @@ check (sl_context *cx)
         if (w.text_chars < IMAGE_ONLY_CHARS)
             sl_report (cx, "html-image-only", SPAMLINT_ERROR, 2.5, html->body_offset,
                        html->body_offset, html->part, NULL,
-                       _("%u images and only %u characters of text: filters cannot read images; write the message as text"),
+                       ngettext ("%u image and only %u characters of text: filters cannot read images; write the message as text",
+                                 "%u images and only %u characters of text: filters cannot read images; write the message as text",
+                                 w.images),
                        w.images, w.text_chars);
         double ratio = w.area / MAX (w.text_chars, 1);
         if (ratio > RATIO_WARNING) {

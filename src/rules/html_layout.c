@@ -64,13 +64,20 @@ has_readable_text (const sl_node *node)
     return FALSE;
 }
 
+/* Characters as a reader counts them: white space runs as one space. */
 static unsigned
 count_chars (const char *text)
 {
     unsigned n = 0;
-    for (const char *p = text; *p; p = g_utf8_next_char (p))
-        n += !g_unichar_isspace (g_utf8_get_char (p));
-    return n;
+    gboolean space = TRUE;
+    for (const char *p = text; *p; p = g_utf8_next_char (p)) {
+        gunichar c = g_utf8_get_char (p);
+        gboolean is_space = g_unichar_isspace (c) || c == 0x00A0;
+        if (!(is_space && space))
+            n++;
+        space = is_space;
+    }
+    return space && n > 0 ? n - 1 : n;
 }
 
 /* Luminance-weighted RGB distance, as SpamAssassin measures contrast. */
@@ -138,7 +145,7 @@ check_hidden (layout_walk *w, const sl_node *hider, const char *how, guint32 off
         w->preheader_used = TRUE; /* the preview line of the inbox */
         return;
     }
-    sl_report (w->cx, "html-hidden-text", SPAMLINT_ERROR, 2.0, hider->offset, offset,
+    sl_report (w->cx, "html-hidden-text", SPAMLINT_ERROR, 2.0, offset, offset,
                w->html->part, NULL,
                _("text hidden with %s: filters read hidden text as a trick; show it or remove it"),
                how);
@@ -159,19 +166,24 @@ check_text (layout_walk *w, const sl_node *text)
     }
     w->seen_visible_text = TRUE;
     const sl_node *element = text->parent;
+    guint32 color_at = sl_style_place (element, style->color_in_sheet, style->color_offset);
     if (!style->background_image
         && color_distance (style->color, style->background) < CONTRAST_MIN_DISTANCE
-        && first_time (w, "html-low-contrast", element->offset))
-        sl_report (w->cx, "html-low-contrast", SPAMLINT_ERROR, 1.5, element->offset,
-                   element->offset, w->html->part, NULL,
+        && first_time (w, "html-low-contrast", color_at))
+        sl_report (w->cx, "html-low-contrast", SPAMLINT_ERROR, 1.5, color_at, color_at,
+                   w->html->part, NULL,
                    _("text colour #%06X on background #%06X can hardly be seen: give it real contrast"),
                    style->color, style->background);
-    if ((style->font_tag_tiny || (style->font_px > 0 && style->font_px < TINY_FONT_PX))
-        && first_time (w, "html-tiny-font", element->offset))
-        sl_report (w->cx, "html-tiny-font", SPAMLINT_WARNING, 0.5, element->offset,
-                   element->offset, w->html->part, NULL,
-                   _("text at %.0f px is too small to read: use at least 12 px"),
-                   style->font_tag_tiny ? 10.0 : style->font_px);
+    guint32 font_at = sl_style_place (element, style->font_in_sheet, style->font_offset);
+    if (style->font_tag_tiny && first_time (w, "html-tiny-font", font_at))
+        sl_report (w->cx, "html-tiny-font", SPAMLINT_WARNING, 0.5, font_at, font_at,
+                   w->html->part, NULL,
+                   _("<font size=1> text is too small to read: use at least 12 px"));
+    else if (style->font_px > 0 && style->font_px < TINY_FONT_PX
+             && first_time (w, "html-tiny-font", font_at))
+        sl_report (w->cx, "html-tiny-font", SPAMLINT_WARNING, 0.5, font_at, font_at,
+                   w->html->part, NULL,
+                   _("text at %.1f px is too small to read: use at least 12 px"), style->font_px);
 }
 
 static gboolean

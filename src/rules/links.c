@@ -52,6 +52,10 @@ check_url (sl_context *cx, const char *url, guint32 offset, const char *part)
     char *host = sl_url_host (url);
     if (host == NULL)
         return;
+    if (sl_engine_domain_allowed (cx->engine, host)) {
+        g_free (host);
+        return; /* the user's own domain, allowed in the config */
+    }
     if (sl_host_is_ip (host))
         sl_report (cx, "link-ip-host", SPAMLINT_ERROR, 2.0, offset, offset, part, url,
                    _("link to the IP address %s: link to your domain name instead"), host);
@@ -114,7 +118,8 @@ check_mismatch (sl_context *cx, const sl_node *a, const sl_attr *href, const cha
         return;
     char *text = sl_node_text (a);
     char *shown = domain_in_text (text);
-    if (shown != NULL && !sl_domain_set_contains (cx->engine->click_trackers, target)) {
+    if (shown != NULL && !sl_domain_set_contains (cx->engine->click_trackers, target)
+        && !sl_engine_domain_allowed (cx->engine, target)) {
         char *shown_domain = sl_registrable_domain (shown);
         char *target_domain = sl_registrable_domain (target);
         if (shown_domain && g_strcmp0 (shown_domain, target_domain) != 0)

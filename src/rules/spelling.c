@@ -20,6 +20,7 @@ static const sl_rule_info rules[] = {
     { "spelling", SPAMLINT_NOTE, 0.0, 0.0,
       N_("a word the dictionary of the draft's language does not know") },
     { "spelling-ratio", SPAMLINT_WARNING, 1.0, 0.0,
+      /* xgettext:no-c-format */
       N_("more than 3 % of the words are misspelled (at least 5)") },
 };
 
@@ -43,7 +44,7 @@ starts_sentence (const char *text, gsize start)
         const char *prev = g_utf8_find_prev_char (text, text + start);
         gunichar c = g_utf8_get_char (prev);
         start = (gsize) (prev - text);
-        if (c == '.' || c == '!' || c == '?' || c == 0x2026 || c == '\n' || c == ':')
+        if (c == '.' || c == '!' || c == '?' || c == 0x2026 || c == '\n')
             return TRUE;
         if (!(g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F || c == '"' || c == '('
               || c == 0x00AB || c == 0x201C || c == '-' || c == 0x2014 || c == 0x2022))

@@ -213,6 +213,7 @@ add_rules (sl_stylesheet *sheet, const sl_textmap *text, const char *selectors,
             sl_css_decl copy = g_array_index (decls, sl_css_decl, d);
             copy.property = g_strdup (copy.property);
             copy.value = g_strdup (copy.value);
+            copy.in_sheet = TRUE;
             g_array_append_val (rule->decls, copy);
         }
         rule->order = sheet->rules->len;

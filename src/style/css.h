@@ -12,6 +12,7 @@ typedef struct sl_css_decl {
     char *property;      /* lower case */
     char *value;         /* trimmed, without !important */
     gboolean important;
+    gboolean in_sheet;   /* from a <style> rule (not an inline style) */
     guint32 offset;      /* source offset of the property name */
 } sl_css_decl;
 

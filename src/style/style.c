@@ -125,7 +125,8 @@ element_declarations (const cascade *c, const sl_node *node)
 }
 
 static void
-set_hidden (sl_style *style, const sl_node *node, const char *how, guint32 offset)
+set_hidden (sl_style *style, const sl_node *node, const char *how, guint32 offset,
+            gboolean in_sheet)
 {
     if (style->hidden)
         return; /* an ancestor hides it already */
@@ -133,6 +134,13 @@ set_hidden (sl_style *style, const sl_node *node, const char *how, guint32 offse
     style->hidden_by = node;
     style->hidden_how = how;
     style->hidden_offset = offset;
+    style->hidden_in_sheet = in_sheet;
+}
+
+guint32
+sl_style_place (const sl_node *node, gboolean in_sheet, guint32 declaration)
+{
+    return in_sheet ? declaration : node->offset;
 }
 
 static void
@@ -148,8 +156,17 @@ apply_width (sl_style *style, const char *value, double parent_px, guint32 offse
 }
 
 /* Presentational attributes: the weakest layer. */
+typedef struct element_flags {
+    gboolean max_height_zero;
+    gboolean overflow_hidden;
+    guint32 max_height_offset;
+    gboolean max_height_in_sheet;
+    gboolean own_image;      /* a background image on this very element */
+} element_flags;
+
 static void
-apply_attributes (sl_style *style, const sl_node *node, const sl_style *parent)
+apply_attributes (sl_style *style, const sl_node *node, const sl_style *parent,
+                  element_flags *flags)
 {
     const sl_attr *width = sl_node_find_attr (node, "width");
     if (width)
@@ -166,7 +183,7 @@ apply_attributes (sl_style *style, const sl_node *node, const sl_style *parent)
     }
     const sl_attr *background = sl_node_find_attr (node, "background");
     if (background && background->value[0])
-        style->background_image = TRUE;
+        flags->own_image = TRUE;
     if (strcmp (node->name, "font") == 0) {
         const sl_attr *color = sl_node_find_attr (node, "color");
         if (color && sl_css_color (color->value, &rgb)) {
@@ -188,45 +205,49 @@ apply_attributes (sl_style *style, const sl_node *node, const sl_style *parent)
         }
     }
     if (sl_node_find_attr (node, "hidden"))
-        set_hidden (style, node, "hidden", sl_node_find_attr (node, "hidden")->offset);
+        set_hidden (style, node, "the hidden attribute", sl_node_find_attr (node, "hidden")->offset,
+                    FALSE);
 }
 
 static void
 apply_declaration (sl_style *style, const sl_node *node, const sl_style *parent,
-                   const sl_css_decl *d, gboolean *max_height_zero, gboolean *overflow_hidden,
-                   guint32 *max_height_offset)
+                   const sl_css_decl *d, element_flags *flags)
 {
     const char *p = d->property, *v = d->value;
     guint32 rgb;
     double px;
     if (strcmp (p, "display") == 0 && g_ascii_strncasecmp (v, "none", 4) == 0)
-        set_hidden (style, node, "display:none", d->offset);
+        set_hidden (style, node, "display:none", d->offset, d->in_sheet);
     else if (strcmp (p, "visibility") == 0 && (g_ascii_strncasecmp (v, "hidden", 6) == 0
                                                   || g_ascii_strncasecmp (v, "collapse", 8) == 0)) {
         style->invisible_by = node;
         style->invisible_offset = d->offset;
+        style->invisible_in_sheet = d->in_sheet;
     } else if (strcmp (p, "visibility") == 0 && g_ascii_strncasecmp (v, "visible", 7) == 0)
         style->invisible_by = NULL;
     else if (strcmp (p, "opacity") == 0 && g_ascii_strtod (v, NULL) <= 0.0 && g_ascii_isdigit (v[0]))
-        set_hidden (style, node, "opacity:0", d->offset);
+        set_hidden (style, node, "opacity:0", d->offset, d->in_sheet);
     else if (strcmp (p, "font-size") == 0 && sl_css_length (v, parent->font_px, &px)) {
         style->font_px = px;
         style->font_offset = d->offset;
         style->font_node = node;
+        style->font_in_sheet = d->in_sheet;
         style->font_tag_tiny = FALSE;
     } else if (strcmp (p, "color") == 0 && sl_css_color (v, &rgb)) {
         style->color = rgb;
         style->color_set = TRUE;
         style->color_offset = d->offset;
+        style->color_in_sheet = d->in_sheet;
     } else if (strcmp (p, "background-image") == 0 || strcmp (p, "background") == 0) {
         /* an image (or gradient) under the text: its colour is unknown */
         if (strstr (v, "url(") || strstr (v, "gradient("))
-            style->background_image = TRUE;
+            flags->own_image = TRUE;
         else if (sl_css_color (v, &rgb)) {
             style->background = rgb;
             style->background_image = FALSE;
         }
     } else if (strcmp (p, "background-color") == 0 && sl_css_color (v, &rgb)) {
+        /* an opaque colour hides an ancestor's image, not this element's */
         style->background = rgb;
         style->background_image = FALSE;
     } else if (strcmp (p, "width") == 0 || strcmp (p, "max-width") == 0
@@ -235,10 +256,11 @@ apply_declaration (sl_style *style, const sl_node *node, const sl_style *parent,
     } else if (strcmp (p, "height") == 0 && !strchr (v, '%') && sl_css_length (v, 16, &px)) {
         style->height_px = px;
     } else if (strcmp (p, "max-height") == 0 && sl_css_length (v, 16, &px) && px <= 0.0) {
-        *max_height_zero = TRUE;
-        *max_height_offset = d->offset;
+        flags->max_height_zero = TRUE;
+        flags->max_height_offset = d->offset;
+        flags->max_height_in_sheet = d->in_sheet;
     } else if (strcmp (p, "overflow") == 0 && g_ascii_strncasecmp (v, "hidden", 6) == 0) {
-        *overflow_hidden = TRUE;
+        flags->overflow_hidden = TRUE;
     }
 }
 
@@ -255,16 +277,18 @@ compute (const cascade *c, sl_node *node, const sl_style *parent)
         style->width_offset = 0;
         style->height_px = -1;
         style->color_set = FALSE;
-        apply_attributes (style, node, parent);
+        element_flags flags = { FALSE, FALSE, 0, FALSE, FALSE };
+        apply_attributes (style, node, parent, &flags);
         GArray *decls = element_declarations (c, node);
-        gboolean max_height_zero = FALSE, overflow_hidden = FALSE;
-        guint32 max_height_offset = 0;
         for (guint i = 0; i < decls->len; i++)
             apply_declaration (style, node, parent, g_array_index (decls, const sl_css_decl *, i),
-                               &max_height_zero, &overflow_hidden, &max_height_offset);
+                               &flags);
         g_array_free (decls, TRUE);
-        if (max_height_zero && overflow_hidden)
-            set_hidden (style, node, "max-height:0;overflow:hidden", max_height_offset);
+        if (flags.own_image)
+            style->background_image = TRUE;
+        if (flags.max_height_zero && flags.overflow_hidden)
+            set_hidden (style, node, "max-height:0;overflow:hidden", flags.max_height_offset,
+                        flags.max_height_in_sheet);
         node->style = style;
         compute (c, node->first_child, style);
     }
@@ -276,15 +300,16 @@ sl_style_hides_text (const sl_style *style, const sl_node **by, const char **how
     if (style->hidden) {
         *by = style->hidden_by;
         *how = style->hidden_how;
-        *offset = style->hidden_offset;
+        *offset = sl_style_place (style->hidden_by, style->hidden_in_sheet, style->hidden_offset);
     } else if (style->invisible_by) {
         *by = style->invisible_by;
         *how = "visibility:hidden";
-        *offset = style->invisible_offset;
+        *offset = sl_style_place (style->invisible_by, style->invisible_in_sheet,
+                                  style->invisible_offset);
     } else if (style->font_px <= 0.0 && style->font_node) {
         *by = style->font_node;
         *how = "font-size:0";
-        *offset = style->font_offset;
+        *offset = sl_style_place (style->font_node, style->font_in_sheet, style->font_offset);
     } else {
         return FALSE;
     }

@@ -23,9 +23,13 @@ typedef struct sl_style {
     const sl_node *hidden_by; /* the outermost hiding element */
     const char *hidden_how;   /* "display:none"... */
     guint32 hidden_offset;    /* the hiding declaration or attribute */
+    gboolean hidden_in_sheet; /* ...declared in a <style> rule */
     /* visibility:hidden, which a descendant may undo with visible */
     const sl_node *invisible_by;
     guint32 invisible_offset;
+    gboolean invisible_in_sheet;
+    gboolean font_in_sheet;   /* the font size comes from a <style> rule */
+    gboolean color_in_sheet;  /* the colour comes from a <style> rule */
     /* this element's own declarations */
     double width_px;          /* largest declared width, max-width or min-width; 0: none */
     guint32 width_offset;
@@ -40,6 +44,10 @@ typedef struct sl_style {
  * text inside). */
 gboolean sl_style_hides_text (const sl_style *style, const sl_node **by, const char **how,
                               guint32 *offset);
+
+/* Where a finding about NODE's style should point: the declaration when
+ * it comes from a <style> rule, else the element's tag. */
+guint32 sl_style_place (const sl_node *node, gboolean in_sheet, guint32 declaration);
 
 /* Compute the style of every element (text nodes use their parent's);
  * sets node->style. Called once per HTML document, after parsing. */

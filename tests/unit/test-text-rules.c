@@ -498,9 +498,10 @@ START_TEST (test_currency_run_quiet)
 }
 END_TEST
 
-/* BUG (src/rules/punctuation.c, check): currency-run only reads body
- * segments, but RULES.md applies the Text rules to the Subject too, and no
- * subject rule covers money ("Subject: Gagnez $$$" gets no finding at all). */
+/* Regression test, bug found at 505d85a (src/rules/punctuation.c, check):
+ * currency-run read only body segments, but RULES.md applies the Text
+ * rules to the Subject too, and no subject rule covers money
+ * ("Subject: Gagnez $$$" got no finding at all). */
 START_TEST (test_currency_run_in_subject)
 {
     spamlint_result *result = lint_subject ("Gagnez $$$ vite");
@@ -746,10 +747,10 @@ START_TEST (test_merge_tag_unresolved_html_part)
 }
 END_TEST
 
-/* BUG (src/rules/template.c, check_attributes): a placeholder in an
- * attribute is reported at the attribute's name (columns 34 and 94,
- * "href"), not at the placeholder the user must fix ({{user_id}} at column
- * 63, *|UNSUB|* at column 100). */
+/* Regression test, bug found at 505d85a (src/rules/template.c,
+ * check_attributes): a placeholder in an attribute was reported at the
+ * attribute's name (columns 34 and 94, "href"), not at the placeholder the
+ * user must fix ({{user_id}} at column 63, *|UNSUB|* at column 100). */
 START_TEST (test_merge_tag_unresolved_href)
 {
     spamlint_result *result = lint_eml (
@@ -968,11 +969,10 @@ END_TEST
 
 /* The acceptance criterion of issue 3: for every language, a clean
  * professional draft gets no more than 0.5 spam-phrase points in total.
- * BUG (wordlists/es.txt): "herencia" (inheritance) weighs 0.5 in the scam
- * category; an accountant's note about the tax return that says "si ha
- * recibido una herencia" gets 0.5 for it alone, 0.8 with "gratuita" (0.3).
- * Ordinary business vocabulary should be 0.1 at most (the lists' own
- * guide); so should "Erbschaft" (de.txt) and "eredità" (it.txt). */
+ * At 505d85a, wordlists/es.txt weighed "herencia" (inheritance) 0.5 in the
+ * scam category: the accountant's note of clean/es.html, which says "si
+ * durante el año ha recibido una herencia", got 0.8 with "gratuita" (0.3).
+ * It now weighs 0.2, as "Erbschaft" in de.txt. */
 START_TEST (test_clean_fixture_phrase_points)
 {
     const char *language = languages[_i];
@@ -1161,12 +1161,12 @@ START_TEST (test_add_wordlist)
 }
 END_TEST
 
-/* BUG (src/rules/phrase.c, match_lists): lists are matched one after the
- * other and the first match takes its span, so a user's phrase is lost
- * behind a shorter built-in one that overlaps it, even one that starts
- * later: with "1.5 offer très bon plan" added, "C'est un très bon plan."
- * gives "bon plan" (fr.txt, 0.2) at 1:15 instead of "très bon plan" (1.5)
- * at 1:10. Within one list the leftmost, longest phrase wins. */
+/* Regression test, bug found at 505d85a (src/rules/phrase.c, match_lists):
+ * lists were matched one after the other and the first match took its
+ * span, so a user's phrase was lost behind a shorter built-in one that
+ * overlaps it, even one that starts later: with "1.5 offer très bon plan"
+ * added, "C'est un très bon plan." gave "bon plan" (fr.txt, 0.2) at 1:15
+ * instead of "très bon plan" (1.5) at 1:10. */
 START_TEST (test_add_wordlist_longer_phrase_wins)
 {
     temp_list t = write_list ("1.5 offer tr\xc3\xa8s bon plan\n1.5 money argent magique\n");
@@ -1272,10 +1272,11 @@ START_TEST (test_phrase_quiet_allowed_de_es_it)
 }
 END_TEST
 
-/* BUG (wordlists/allow.txt): French and English have "cliquez ici pour vous
- * désinscrire" and "click here to unsubscribe", but German, Spanish and
- * Italian lack the same sentence: each of these footers gets a 0.5
- * spam-phrase ("klicken sie hier", "haga clic aquí", "clicca qui"). */
+/* Regression test, found at 505d85a (wordlists/allow.txt): French and
+ * English had "cliquez ici pour vous désinscrire" and "click here to
+ * unsubscribe", but German, Spanish and Italian lacked the same sentence:
+ * each of these footers got a 0.5 spam-phrase ("klicken sie hier", "haga
+ * clic aquí", "clicca qui"). */
 START_TEST (test_phrase_quiet_click_to_unsubscribe_de_es_it)
 {
     static const char *const texts[] = {
@@ -1687,9 +1688,10 @@ START_TEST (test_obfuscated_at_sign_before_period)
 }
 END_TEST
 
-/* BUG (src/text/deobfuscate.c, join_spaced): spaced letters are joined
- * across the wider gap between two spaced words, so "F R E E   M O N E Y"
- * reads "freemoney" and neither "free money" nor "free" is found. */
+/* Regression test, bug found at 505d85a (src/text/deobfuscate.c,
+ * join_spaced): spaced letters were joined across the wider gap between
+ * two spaced words, so "F R E E   M O N E Y" read "freemoney" and neither
+ * "free money" nor "free" was found. */
 START_TEST (test_obfuscated_spaced_words)
 {
     spamlint_result *result = lint_as ("en", NULL, "draft.txt", "Get F R E E   M O N E Y now");
@@ -1699,10 +1701,11 @@ START_TEST (test_obfuscated_spaced_words)
 }
 END_TEST
 
-/* BUG (src/rules/phrase.c, match_list): the plain reading runs first and
- * its matches take their span, so a disguised phrase that contains a
- * plain listed word is lost behind it: "DINERΟ GRATIS" (Greek Ο) gives a
- * 0.3 warning for "gratis" instead of a 2.4 error for "dinero gratis". */
+/* Regression test, bug found at 505d85a (src/rules/phrase.c, match_list):
+ * the plain reading ran first and its matches took their span, so a
+ * disguised phrase that contains a plain listed word was lost behind it:
+ * "DINERΟ GRATIS" (Greek Ο) gave a 0.3 warning for "gratis" instead of a
+ * 2.4 error for "dinero gratis". */
 START_TEST (test_obfuscated_phrase_with_plain_word)
 {
     spamlint_result *result = lint_as ("es", NULL, "draft.txt", "Reciba DINER\xce\x9f GRATIS ya");
@@ -1713,9 +1716,10 @@ START_TEST (test_obfuscated_phrase_with_plain_word)
 }
 END_TEST
 
-/* BUG (src/text/deobfuscate.c, join_dotted): a dotted or hyphenated word
- * after a French elision is not joined, the token starting with "l'":
- * "l'A-R-G-E-N-T F-A-C-I-L-E" is not found. */
+/* Regression test, bug found at 505d85a (src/text/deobfuscate.c,
+ * join_dotted): a dotted or hyphenated word after a French elision was not
+ * joined, the token starting with "l'": "l'A-R-G-E-N-T F-A-C-I-L-E" was
+ * not found. */
 START_TEST (test_obfuscated_after_elision)
 {
     spamlint_result *result

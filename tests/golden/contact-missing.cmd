@@ -1,0 +1,1 @@
+--no-spelling contact-none.eml contact-address.eml contact-phone.eml contact-siret.eml contact-vat.eml

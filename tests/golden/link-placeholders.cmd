@@ -1,0 +1,1 @@
+--no-spelling link-placeholders.html

@@ -1,0 +1,1 @@
+--no-spelling list-unsubscribe-absent.eml list-unsubscribe-http.eml list-unsubscribe-no-post.eml list-unsubscribe-ok.eml

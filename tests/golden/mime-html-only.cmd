@@ -1,0 +1,1 @@
+--no-spelling mime-html-only.eml

@@ -1,0 +1,1 @@
+--no-spelling mime-parts-same.eml

@@ -1,0 +1,1 @@
+--no-spelling mjml-newsletter.mjml

@@ -1,0 +1,1 @@
+--no-spelling --transactional positions.html positions-crlf.html

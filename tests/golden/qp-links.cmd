@@ -1,0 +1,1 @@
+--no-spelling qp-links.eml

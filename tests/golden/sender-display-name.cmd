@@ -1,0 +1,1 @@
+--no-spelling sender-name-ok.eml sender-name-address.eml sender-name-emoji.eml sender-name-urgent.eml

@@ -1,0 +1,1 @@
+--no-spelling sender-freemail.eml sender-own-domain.eml

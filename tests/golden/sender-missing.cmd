@@ -1,0 +1,1 @@
+--no-spelling sender-missing.eml sender-no-address.eml

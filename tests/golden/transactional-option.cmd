@@ -1,0 +1,1 @@
+--no-spelling --transactional contact-none.eml unsubscribe-missing.eml list-unsubscribe-absent.eml unsubscribe-none.html

@@ -1,0 +1,1 @@
+--no-spelling --bulk transactional-order.eml

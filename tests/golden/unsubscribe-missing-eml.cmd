@@ -1,0 +1,1 @@
+--no-spelling unsubscribe-missing.eml

@@ -1,0 +1,1 @@
+--no-spelling unsubscribe-none.html unsubscribe-hidden.html unsubscribe-fr.html unsubscribe-de.html unsubscribe-mailchimp.html unsubscribe-handlebars.html unsubscribe-sendgrid.html unsubscribe-smarty.html
