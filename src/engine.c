@@ -100,6 +100,7 @@ spamlint_engine_new (void)
         ll->list = list;
         g_ptr_array_add (engine->phrase_lists, ll);
     }
+    sl_engine_index_phrases (engine);
     engine->allow = load_builtin ("allow.txt", FALSE);
     engine->transactional = load_builtin ("transactional.txt", FALSE);
     engine->unsubscribe = load_builtin ("unsubscribe.txt", FALSE);
@@ -115,6 +116,8 @@ spamlint_engine_new (void)
     engine->guesser = sl_language_guesser_new (TEXTCAT_DATADIR);
     engine->emoji = sl_emoji_pattern_new ();
     engine->speller = sl_speller_new ();
+    engine->profile = g_getenv ("SPAMLINT_PROFILE") != NULL;
+    engine->profile_us = g_new0 (gint64, 64);
     engine->magic = sl_magic_new ();
     engine->shorteners = load_domains ("/org/spamlint/data/shorteners.txt");
     engine->click_trackers = load_domains ("/org/spamlint/data/click-tracking.txt");
@@ -131,6 +134,10 @@ spamlint_engine_free (spamlint_engine *engine)
 {
     if (engine == NULL)
         return;
+    if (engine->all_phrases)
+        g_ptr_array_free (engine->all_phrases, TRUE);
+    if (engine->phrase_owners)
+        g_hash_table_destroy (engine->phrase_owners);
     g_ptr_array_free (engine->phrase_lists, TRUE);
     sl_wordlist_free (engine->allow);
     sl_wordlist_free (engine->transactional);
@@ -151,6 +158,14 @@ spamlint_engine_free (spamlint_engine *engine)
     if (engine->emoji)
         pcre2_code_free (engine->emoji);
     const sl_family *const *families = sl_families ();
+    if (engine->profile) {
+        guint f = 0;
+        for (; families[f]; f++)
+            g_printerr ("profile: %-12s %8.1f ms\n", families[f]->name, engine->profile_us[f] / 1000.0);
+        g_printerr ("profile: %-12s %8.1f ms\n", "load", engine->profile_us[f] / 1000.0);
+        g_printerr ("profile: %-12s %8.1f ms\n", "language", engine->profile_us[f + 1] / 1000.0);
+    }
+    g_free (engine->profile_us);
     for (guint f = 0; families[f]; f++)
         if (families[f]->release)
             families[f]->release (g_ptr_array_index (engine->family_states, f));
@@ -257,7 +272,65 @@ spamlint_engine_add_wordlist (spamlint_engine *engine, const char *path, char **
     sl_language_list *ll = g_new0 (sl_language_list, 1);
     ll->list = list;
     g_ptr_array_add (engine->phrase_lists, ll);
+    sl_engine_index_phrases (engine);
     return 0;
+}
+
+static int
+compare_keys (const char *const *a, const char *const *b)
+{
+    return strcmp (*a, *b);
+}
+
+/* Compile KEYS[0..n) as one pattern, or as two halves when PCRE2 finds
+ * it too large (its compiled code is limited to 64 KB here). */
+static void
+compile_union (GPtrArray *patterns, char **keys, gsize n)
+{
+    if (n == 0)
+        return;
+    sl_wordlist *list = sl_wordlist_from_folded ("all", keys, n, NULL);
+    if (list != NULL) {
+        g_ptr_array_add (patterns, list);
+        return;
+    }
+    if (n == 1)
+        return; /* a phrase PCRE2 cannot take alone: not matched */
+    compile_union (patterns, keys, n / 2);
+    compile_union (patterns, keys + n / 2, n - n / 2);
+}
+
+void
+sl_engine_index_phrases (spamlint_engine *engine)
+{
+    if (engine->all_phrases)
+        g_ptr_array_free (engine->all_phrases, TRUE);
+    engine->all_phrases = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_wordlist_free);
+    if (engine->phrase_owners)
+        g_hash_table_destroy (engine->phrase_owners);
+    engine->phrase_owners = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                   (GDestroyNotify) g_ptr_array_unref);
+    GPtrArray *keys = g_ptr_array_new ();
+    for (guint l = 0; l < engine->phrase_lists->len; l++) {
+        const sl_language_list *ll = g_ptr_array_index (engine->phrase_lists, l);
+        for (guint i = 0; i < ll->list->phrases->len; i++) {
+            const sl_phrase *phrase = g_ptr_array_index (ll->list->phrases, i);
+            GPtrArray *owners = g_hash_table_lookup (engine->phrase_owners, phrase->folded);
+            if (owners == NULL) {
+                owners = g_ptr_array_new_with_free_func (g_free);
+                g_hash_table_insert (engine->phrase_owners, phrase->folded, owners);
+                g_ptr_array_add (keys, phrase->folded);
+            }
+            sl_phrase_owner *owner = g_new (sl_phrase_owner, 1);
+            owner->phrase = phrase;
+            owner->list = ll;
+            g_ptr_array_add (owners, owner);
+        }
+    }
+    /* sorted, so that each half shares its prefixes */
+    g_ptr_array_sort (keys, (GCompareFunc) compare_keys);
+    compile_union (engine->all_phrases, (char **) keys->pdata, keys->len);
+    g_ptr_array_free (keys, TRUE);
 }
 
 int

@@ -23,6 +23,9 @@ struct spamlint_engine {
     char *subject;                 /* --subject, or NULL */
     GPtrArray *phrase_lists;       /* sl_language_list */
     sl_wordlist *allow;            /* phrases that never score */
+    GPtrArray *all_phrases;        /* sl_wordlist: every phrase of every list, in as
+                                      few patterns as PCRE2's size limit allows */
+    GHashTable *phrase_owners;     /* folded phrase -> GPtrArray of sl_phrase_owner */
     pcre2_match_context *match_context; /* match and depth limits */
     sl_language_guesser *guesser;  /* read on first use */
     pcre2_code *emoji;             /* one emoji grapheme (text/emoji.c) */
@@ -43,8 +46,20 @@ struct spamlint_engine {
     GHashTable *severity;          /* rule id -> severity + 1 */
     GHashTable *allowed_domains;   /* the user's own domains: links to them are fine */
     gboolean keep_source;          /* results keep the draft's bytes */
+    /* SPAMLINT_PROFILE=1: time spent per stage, printed when freed */
+    gboolean profile;
+    gint64 *profile_us;            /* per family, then load, language, kind */
     char *forced_language;         /* --lang, or NULL to detect */
 };
+
+/* Which list a phrase comes from: the union pattern finds it once. */
+typedef struct sl_phrase_owner {
+    const sl_phrase *phrase;
+    const sl_language_list *list;
+} sl_phrase_owner;
+
+/* Rebuild the union of the phrase lists after one was added. */
+void sl_engine_index_phrases (spamlint_engine *engine);
 
 /* Weight of a list's phrases in text of LANGUAGE: full for the text's own
  * language, user lists and undetected languages, reduced for the others. */

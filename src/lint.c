@@ -126,21 +126,33 @@ lint (spamlint_engine *engine, const char *name, const char *data, size_t length
 {
     spamlint_result *result = result_new (engine, name);
     char *error = NULL;
+    const sl_family *const *families = sl_families ();
+    guint n_families = 0;
+    while (families[n_families])
+        n_families++;
+    gint64 t0 = engine->profile ? g_get_monotonic_time () : 0;
     sl_doc *doc = sl_load (engine, name, data, length, format, &error);
+    if (engine->profile)
+        engine->profile_us[n_families] += g_get_monotonic_time () - t0;
     if (doc == NULL)
         return result_error (result, error);
     doc->base_dir = g_strdup (base_dir);
     result->format = doc->format;
+    t0 = engine->profile ? g_get_monotonic_time () : 0;
     detect_languages (engine, doc);
+    if (engine->profile)
+        engine->profile_us[n_families + 1] += g_get_monotonic_time () - t0;
     sl_classify_kind (engine, doc);
     result->transactional = doc->transactional;
     result->language = g_strdup (doc->language);
 
     sl_context cx = { engine, doc, result->findings, pcre2_match_data_create (1, NULL), NULL };
-    const sl_family *const *families = sl_families ();
     for (guint f = 0; families[f]; f++) {
         cx.state = g_ptr_array_index (engine->family_states, f);
+        t0 = engine->profile ? g_get_monotonic_time () : 0;
         families[f]->check (&cx);
+        if (engine->profile)
+            engine->profile_us[f] += g_get_monotonic_time () - t0;
     }
     pcre2_match_data_free (cx.match_data);
 

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "rules/rules.h"
 #include "text/deobfuscate.h"
@@ -82,6 +83,9 @@ collect (sl_context *cx, const segment_state *st, const sl_wordlist *list, const
     while (sl_wordlist_next (list, folded->text->str, folded->text->len, &pos,
                              cx->match_data, cx->engine->match_context,
                              &start, &end, &phrase)) {
+        /* overlapping phrases are all candidates ("save big bucks"): the
+         * longest wins below, whichever list or pattern holds it */
+        pos = (gsize) (g_utf8_next_char (folded->text->str + start) - folded->text->str);
         candidate c = { from[start],
                         sl_utf8_char_end (segment->map.text, segment->map.len, from[end - 1]),
                         phrase, factor };
@@ -106,14 +110,32 @@ compare_candidates (gconstpointer a, gconstpointer b)
     return x->start < y->start ? -1 : x->start > y->start;
 }
 
+/* Every phrase of every list in one scan of the union pattern; a phrase
+ * several lists know is a candidate once per list. */
+static void
+collect_all (sl_context *cx, const segment_state *st, const reading *r, GArray *out)
+{
+    GArray *keys = g_array_new (FALSE, FALSE, sizeof (candidate));
+    for (guint p = 0; p < cx->engine->all_phrases->len; p++)
+        collect (cx, st, g_ptr_array_index (cx->engine->all_phrases, p), r, 1.0, keys);
+    for (guint i = 0; i < keys->len; i++) {
+        candidate key = g_array_index (keys, candidate, i);
+        GPtrArray *owners = g_hash_table_lookup (cx->engine->phrase_owners, key.phrase->folded);
+        for (guint k = 0; owners && k < owners->len; k++) {
+            const sl_phrase_owner *owner = g_ptr_array_index (owners, k);
+            candidate c = { key.start, key.end, owner->phrase,
+                            sl_list_factor (owner->list, st->segment->language, cx->engine) };
+            g_array_append_val (out, c);
+        }
+    }
+    g_array_free (keys, TRUE);
+}
+
 static void
 report_reading (sl_context *cx, segment_state *st, const reading *r)
 {
     GArray *found = g_array_new (FALSE, FALSE, sizeof (candidate));
-    for (guint l = 0; l < cx->engine->phrase_lists->len; l++) {
-        const sl_language_list *ll = g_ptr_array_index (cx->engine->phrase_lists, l);
-        collect (cx, st, ll->list, r, sl_list_factor (ll, st->segment->language, cx->engine), found);
-    }
+    collect_all (cx, st, r, found);
     g_array_sort (found, compare_candidates);
     for (guint i = 0; i < found->len; i++) {
         const candidate *c = &g_array_index (found, candidate, i);
@@ -173,8 +195,10 @@ check (sl_context *cx)
         take_allowed (cx, &st, &plain);
         take_allowed (cx, &st, &hidden);
         /* the disguised reading first: "DINERΟ GRATIS" is one disguised
-         * phrase, not the plain "gratis" */
-        report_reading (cx, &st, &hidden);
+         * phrase, not the plain "gratis"; a text with no disguise at all
+         * (the common case) has nothing to find there */
+        if (memchr (hidden.touched->data, 1, hidden.touched->len) != NULL)
+            report_reading (cx, &st, &hidden);
         report_reading (cx, &st, &plain);
     }
     g_array_free (st.taken, TRUE);

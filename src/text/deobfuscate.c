@@ -56,6 +56,8 @@ static const struct { gunichar from; gunichar to; } leet[] = {
 static gunichar
 lookalike_of (gunichar c)
 {
+    if (c < 0x0391 || c > 0x051D)
+        return 0; /* outside Greek and Cyrillic */
     for (guint i = 0; i < G_N_ELEMENTS (lookalikes); i++)
         if (lookalikes[i].from == c)
             return lookalikes[i].to;
@@ -65,6 +67,8 @@ lookalike_of (gunichar c)
 static gunichar
 leet_of (gunichar c)
 {
+    if (g_ascii_isalpha ((char) (c & 0x7F)) && c < 0x80)
+        return 0;
     for (guint i = 0; i < G_N_ELEMENTS (leet); i++)
         if (leet[i].from == c)
             return leet[i].to;
@@ -74,19 +78,23 @@ leet_of (gunichar c)
 static gboolean
 is_invisible (gunichar c)
 {
-    return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF
-           || c == 0x00AD || c == 0x034F || c == 0x180E;
+    return c >= 0xAD && (c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF
+           || c == 0x00AD || c == 0x034F || c == 0x180E);
 }
 
 static gboolean
 is_space (gunichar c)
 {
+    if (c < 0x80)
+        return c == ' ' || (c >= '\t' && c <= '\r');
     return g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F;
 }
 
 static gboolean
 is_latin_letter (gunichar c)
 {
+    if (c < 0x80)
+        return g_ascii_isalpha ((char) c);
     return g_unichar_isalpha (c) && g_unichar_get_script (c) == G_UNICODE_SCRIPT_LATIN;
 }
 
@@ -111,6 +119,13 @@ decode (const char *text, gsize len)
     while (p < end) {
         dchar d = { 0 };
         d.at = (guint32) (p - text);
+        if ((guchar) *p < 0x80) {
+            d.c = (guchar) *p;
+            d.len = 1;
+            g_array_append_val (chars, d);
+            p++;
+            continue;
+        }
         d.c = g_utf8_get_char_validated (p, end - p);
         const char *next = g_utf8_next_char (p);
         if (d.c == (gunichar) -1 || d.c == (gunichar) -2) {

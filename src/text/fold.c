@@ -33,6 +33,11 @@ is_fold_space (gunichar c)
 static void
 emit (sl_folded *out, gunichar c, guint32 from)
 {
+    if (c < 0x80) {
+        g_string_append_c (out->text, (char) c);
+        g_array_append_val (out->from, from);
+        return;
+    }
     char buf[6];
     int n = g_unichar_to_utf8 (c, buf);
     g_string_append_len (out->text, buf, n);
@@ -82,6 +87,11 @@ sl_fold_begin (sl_folded *out)
 void
 sl_fold_char (sl_folded *out, gunichar c, guint32 from)
 {
+    /* ASCII letters and punctuation: the common case, kept short */
+    if (c < 0x80 && c > ' ') {
+        emit (out, g_ascii_tolower ((char) c), from);
+        return;
+    }
     if (is_fold_space (c)) {
         gsize n = out->text->len;
         if (n == 0 || out->text->str[n - 1] != ' ')
@@ -95,6 +105,15 @@ void
 sl_fold (sl_folded *out, const char *text, gsize len)
 {
     sl_fold_begin (out);
+    /* room for the usual case, one byte out per byte in */
+    if (out->text->allocated_len < len + 1) {
+        g_string_set_size (out->text, len);
+        g_string_truncate (out->text, 0);
+    }
+    if (out->from->len < len) {
+        g_array_set_size (out->from, len);
+        g_array_set_size (out->from, 0);
+    }
     const char *p = text, *end = text + len;
     while (p < end) {
         guint32 at = (guint32) (p - text);

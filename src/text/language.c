@@ -15,7 +15,7 @@
 #include <textcat_properties.h>
 
 #define MIN_LETTERS 120       /* fewer letters: no reliable guess */
-#define SAMPLE_BYTES 4096     /* enough text to tell languages apart */
+#define SAMPLE_BYTES 2048     /* enough text to tell languages apart */
 #define MAX_NGRAMS 400
 
 static const char *const languages[] = {

@@ -214,6 +214,30 @@ sl_wordlist_parse (const char *name, const char *data, gsize len,
     return list;
 }
 
+sl_wordlist *
+sl_wordlist_from_folded (const char *name, char **folded, gsize n, GError **error)
+{
+    sl_wordlist *list = g_new0 (sl_wordlist, 1);
+    list->name = g_strdup (name);
+    list->phrases = g_ptr_array_new_with_free_func (phrase_free);
+    list->by_folded = g_hash_table_new (g_str_hash, g_str_equal);
+    for (gsize i = 0; i < n; i++) {
+        if (g_hash_table_contains (list->by_folded, folded[i]))
+            continue;
+        sl_phrase *phrase = g_new0 (sl_phrase, 1);
+        phrase->text = g_strdup (folded[i]);
+        phrase->folded = g_strdup (folded[i]);
+        phrase->category = g_strdup ("");
+        g_ptr_array_add (list->phrases, phrase);
+        g_hash_table_insert (list->by_folded, phrase->folded, phrase);
+    }
+    if (!compile (list, error)) {
+        sl_wordlist_free (list);
+        return NULL;
+    }
+    return list;
+}
+
 static gboolean
 is_cjk (gunichar c)
 {

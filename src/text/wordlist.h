@@ -28,6 +28,10 @@ sl_wordlist *sl_wordlist_parse (const char *name, const char *data, gsize len,
                                 gboolean weighted, GError **error);
 void sl_wordlist_free (sl_wordlist *list);
 
+/* A list of already folded phrases (weight 0), e.g. the union of several
+ * lists, so that one pattern scans a text once for all of them. */
+sl_wordlist *sl_wordlist_from_folded (const char *name, char **folded, gsize n, GError **error);
+
 /* Find the next match in folded TEXT from *POS on; sets [*start, *end) and
  * the phrase and moves *POS past it. MATCH_DATA comes from
  * pcre2_match_data_create (1, NULL); CONTEXT may be NULL. */

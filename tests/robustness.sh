@@ -1,0 +1,322 @@
+#!/bin/sh
+# Hostile inputs (issue 9): each is generated here, at run time, in a
+# temporary folder (nothing big is committed), and linted together with a
+# small valid draft on the same command line. For every input:
+#   - spamlint ends by itself: exit status 0, 1 or 2, never a signal, never
+#     the time limit (SPAMLINT_TIME_LIMIT seconds, default 5);
+#   - its peak resident memory stays under SPAMLINT_RSS_LIMIT_MB (512);
+#   - exit 2 comes with exactly one line on stderr, naming the bad file;
+#     a lint (0 or 1) prints nothing on stderr;
+#   - the valid draft is still linted: its summary line is on stdout.
+# Some inputs have a stricter expectation (an exit 2 for what cannot be
+# linted, a lint for what can be repaired); see the cases at the end.
+# The time and peak memory of each run are printed, one line per input.
+#
+# Under AddressSanitizer, raise the limits (ASan is 2 to 3 times slower and
+# reserves memory of its own), e.g. SPAMLINT_TIME_LIMIT=15
+# SPAMLINT_RSS_LIMIT_MB=2048; the virtual memory cap (ulimit -v) is left
+# out automatically when the binary cannot start under it.
+set -u
+: "${SPAMLINT:?set SPAMLINT to the spamlint binary}"
+: "${SRCDIR:=$(dirname "$0")/..}"
+: "${SPAMLINT_TIME_LIMIT:=5}"
+: "${SPAMLINT_RSS_LIMIT_MB:=512}"
+valid="$SRCDIR/tests/golden/clean-fr.html"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+failed_inputs=
+
+# Hard cap on virtual memory, so that a runaway allocation ends in a failed
+# malloc instead of taking the machine down; sanitizer builds cannot start
+# under it, so it is used only when the binary runs under it.
+vlimit=2097152
+if ! (ulimit -v "$vlimit" && "$SPAMLINT" --version) > /dev/null 2>&1; then
+    vlimit=
+fi
+# GNU time measures the peak RSS (of timeout and spamlint under it)
+gnutime=
+if [ -x /usr/bin/time ] && /usr/bin/time -f '%M' true > /dev/null 2>&1; then
+    gnutime=/usr/bin/time
+fi
+
+ok () { pass=$((pass + 1)); }
+ko () {
+    fail=$((fail + 1))
+    echo "FAIL: $name: $*"
+    case " $failed_inputs " in *" $name "*) ;; *) failed_inputs="$failed_inputs $name" ;; esac
+}
+
+# lint NAME FILE [OPTION...]: run spamlint on FILE and the valid draft, time
+# it, check the general contract; sets $status, $secs, $peak_mb.
+lint () {
+    name=$1 file=$2
+    shift 2
+    start=$(date +%s.%N)
+    (
+        [ -n "$vlimit" ] && ulimit -v "$vlimit"
+        if [ -n "$gnutime" ]; then
+            exec "$gnutime" -o "$tmp/time" -f '%e %M' \
+                timeout -k 2 "$SPAMLINT_TIME_LIMIT" "$SPAMLINT" "$@" "$file" "$valid"
+        else
+            exec timeout -k 2 "$SPAMLINT_TIME_LIMIT" "$SPAMLINT" "$@" "$file" "$valid"
+        fi
+    ) > "$tmp/out" 2> "$tmp/err" < /dev/null
+    status=$?
+    end=$(date +%s.%N)
+    secs=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", b - a }')
+    peak_mb=-
+    if [ -n "$gnutime" ] && [ -s "$tmp/time" ]; then
+        peak_mb=$(tail -n 1 "$tmp/time" | awk '{ printf "%d", $2 / 1024 }')
+    fi
+    rm -f "$tmp/time"
+    verdict=pass
+    before=$fail
+
+    case $status in
+    0|1|2) ok ;;
+    124|137) ko "timed out after ${SPAMLINT_TIME_LIMIT}s (exit $status)" ;;
+    *) if [ "$status" -gt 128 ]; then
+           ko "killed by signal $((status - 128))"
+       else
+           ko "exit $status, wanted 0, 1 or 2"
+       fi ;;
+    esac
+    if [ "$peak_mb" != - ] && [ "$peak_mb" -gt "$SPAMLINT_RSS_LIMIT_MB" ]; then
+        ko "peak RSS ${peak_mb} MB over ${SPAMLINT_RSS_LIMIT_MB} MB"
+    else
+        ok
+    fi
+    if grep -q "clean-fr.html: score" "$tmp/out"; then
+        ok
+    else
+        ko "the valid draft's summary line is missing from stdout"
+    fi
+    errlines=$(wc -l < "$tmp/err" | tr -d ' ')
+    if [ "$status" -eq 2 ]; then
+        if [ "$errlines" -eq 1 ] && grep -qF "$file" "$tmp/err"; then
+            ok
+        else
+            ko "exit 2 without exactly one stderr line naming $file"
+        fi
+    elif [ "$status" -le 1 ]; then
+        if [ "$errlines" -eq 0 ]; then ok; else ko "a lint printed $errlines line(s) on stderr"; fi
+    fi
+    [ "$fail" -eq "$before" ] || verdict=FAIL
+    printf '%-24s status %3s  %6s s  %5s MB  %s\n' "$name" "$status" "$secs" "$peak_mb" "$verdict" >> "$tmp/table"
+    if [ "$verdict" = FAIL ]; then
+        sed 's/^/  out: /' "$tmp/out" | cut -c 1-200 | head -5
+        sed 's/^/  err: /' "$tmp/err" | cut -c 1-200 | head -5
+    fi
+}
+
+# want_status CODE...: the last run ended with one of these
+want_status () {
+    for code in "$@"; do
+        if [ "$status" -eq "$code" ]; then ok; return; fi
+    done
+    ko "exit $status, wanted $*"
+}
+
+# linted: the bad file itself was linted (its own summary line)
+linted () {
+    if grep -qF "$file: score" "$tmp/out"; then ok; else ko "$file was not linted"; fi
+}
+
+# finds RULE: the lint of the bad file reported RULE
+finds () {
+    if grep -F "$file:" "$tmp/out" | grep -q "\[$1\]"; then ok; else ko "no [$1] finding"; fi
+}
+
+# repeat N STRING: STRING N times, no separator
+repeat () { yes "$2" | head -n "$1" | tr -d '\n'; }
+
+# --- generate the inputs ----------------------------------------------------
+d=$tmp
+headers='From: Atelier Durand <lettre@atelier.example>
+To: client@example.com
+Subject: La lettre de novembre
+Date: Thu, 26 Nov 2026 10:00:00 +0100
+MIME-Version: 1.0'
+text='Bonjour,
+
+Nos ateliers reprennent le samedi matin : offre exceptionnelle pour les inscrits.
+Atelier Durand SARL, 8 place Bellecour, 69002 Lyon.
+'
+
+: > "$d/empty.txt"
+
+awk 'BEGIN { srand (9); for (i = 0; i < 65536; i++) printf "%c", int (rand () * 256) }' > "$d/random.eml"
+# random high bytes and text: passes the binary sniffing, reaches the loaders
+awk 'BEGIN { srand (11); for (i = 0; i < 65536; i++) { r = int (rand () * 160); printf "%c", r < 64 ? 32 + r : (r < 80 ? 10 : 96 + r) } }' > "$d/random-text.html"
+
+{ printf '<html><body>'; repeat 200000 '<div>'; printf 'Bonjour'; repeat 200000 '</div>'; printf '</body></html>\n'; } > "$d/nested-div.html"
+
+{ printf '<html><body><p><a href="https://example.com/?q='; head -c 20971520 /dev/zero | tr '\0' a
+  printf '">Notre site</a></p></body></html>\n'; } > "$d/attr-href-20mb.html"
+{ printf '<html><body><p style="'; repeat 2097152 'color:red;'
+  printf '">Bonjour</p></body></html>\n'; } > "$d/attr-style-20mb.html"
+
+{ echo "$headers" | sed '/^Subject:/d'; printf 'Subject: '; repeat 655360 'GRATUIT '
+  printf '\nContent-Type: text/plain; charset=utf-8\n\n%s' "$text"; } > "$d/header-5mb.eml"
+
+{ echo "$headers"; awk 'BEGIN {
+      n = 5000
+      for (i = 0; i < n; i++)
+          printf "Content-Type: multipart/mixed; boundary=\"b%d\"\n\n--b%d\n", i, i
+      printf "Content-Type: text/plain; charset=utf-8\n\nBonjour, offre exceptionnelle.\n"
+      for (i = n - 1; i >= 0; i--)
+          printf "--b%d--\n", i
+  }'; } > "$d/nested-multipart.eml"
+
+{ echo "$headers"; cat <<'EOF'
+Content-Type: multipart/mixed; boundary="sep"
+
+--sep
+Content-Type: text/plain; charset=utf-8
+Content-Transfer-Encoding: base64
+
+Qm9uam91ciwgb2ZmcmUgZXhjZXB0aW9ubmVsbGU@@@!!!***
+=====QUJD
+A
+QUJDRE
+--sep
+Content-Type: text/html; charset=utf-8
+Content-Transfer-Encoding: base64
+
+PGh0bWw+PGJvZHk+PHA+Qm9uam91cjwvcD4=PGI+
+ééé%%%
+--sep
+Content-Type: application/pdf; name="facture.pdf"
+Content-Disposition: attachment; filename="facture.pdf"
+Content-Transfer-Encoding: base64
+
+JVBERi0xLjQK====JVBER
+--sep
+EOF
+} > "$d/broken-base64.eml"
+
+{ echo "$headers"; cat <<'EOF'
+Content-Type: multipart/alternative; boundary="sep"
+
+--sep
+Content-Type: text/plain; charset=utf-8
+Content-Transfer-Encoding: quoted-printable
+
+Bonjour, offre exceptionnelle =ZZ =4 =
+=C3=A9t=C3 =E9 =\x =00=00 fin=3D=
+ =
+
+--sep
+Content-Type: text/html; charset=iso-8859-1
+Content-Transfer-Encoding: quoted-printable
+
+<html><body><p style=3D"color:=
+red">Derni=E8re chance=</p></body></html>=
+EOF
+printf '=E'; } > "$d/broken-qp.eml"
+
+{ echo "$headers"; awk 'BEGIN { for (i = 0; i < 100000; i++) printf "X-Header-%d: value %d\n", i, i }'
+  printf 'Content-Type: text/plain; charset=utf-8\n\n%s' "$text"; } > "$d/headers-100k.eml"
+
+{ printf '<html><body><p>'; repeat 65536 '😀🎉🔥💰'; printf '</p></body></html>\n'; } > "$d/emoji-flood.html"
+
+{ printf '<html><body><p>'; repeat 55189 '&amp;#x1F600;&nbsp;'; printf '</p></body></html>\n'; } > "$d/entity-flood.html"
+
+rlo=$(printf '\342\200\256')
+{ echo "$headers"; cat <<EOF
+Content-Type: multipart/mixed; boundary="sep"
+
+--sep
+Content-Type: text/plain; charset=utf-8
+
+$text
+--sep
+Content-Type: application/octet-stream; name="facture${rlo}fdp.exe"
+Content-Disposition: attachment; filename="facture${rlo}fdp.exe"
+Content-Transfer-Encoding: base64
+
+TVqQAAMAAAAEAAAA//8AALgAAAAAAAAAQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA
+--sep
+Content-Type: application/octet-stream
+Content-Disposition: attachment; filename*=utf-8''devis%E2%80%AEcod.scr
+
+TVqQAAMAAAAEAAAA
+--sep--
+EOF
+} > "$d/rtl-attachment.eml"
+printf 'MZ\220\0\3\0\0\0' > "$d/photo${rlo}gpj.exe"
+printf '%s' "$text" > "$d/rtl-option.txt"
+printf '%s' "$text" > "$d/lettre${rlo}lmth.txt"
+
+{ printf 'Bonjour, \303\050 caf\351 \377\376 \355\240\200 \300\257 offre exceptionnelle.\n'
+  printf 'Fin tronqu\303'; } > "$d/invalid-utf8.txt"
+{ printf '<html><body><p>Bonjour \303\050 caf\351 \377 \355\240\200 \300\257</p>'
+  printf '<p title="\351\377">Derni\350re chance</p><a href="https://ex\377ample.com/\351">lien</a></body></html>\n'; } > "$d/invalid-utf8.html"
+
+{ printf 'Bonjour,\0\n\nNos ateliers reprennent\0 le samedi matin.\n'
+  printf 'Offre exceptionnelle\0\0 pour les inscrits.\n%s' "$text"; } > "$d/nul-bytes.txt"
+
+{ printf '\377\376'; printf '%s' "$text" | iconv -f UTF-8 -t UTF-16LE; } > "$d/utf16le-bom.txt"
+
+printf '<html><head><title>Lettre</title></head><body>\n<p>Derni\350re chance : offre exceptionnelle pour la rentr\351e, ça d\351m\351nage !</p>\n<p>Atelier Durand, 69002 Lyon.</p></body></html>\n' \
+    > "$d/latin1.html"
+
+{ echo "$headers"; printf 'Content-Type: text/plain; charset=x-unknown\nContent-Transfer-Encoding: 8bit\n\n'
+  printf 'Bonjour, derni\350re chance \351t\351 \377\376 offre exceptionnelle.\n'; } > "$d/unknown-charset.eml"
+
+yes 'Bonjour, voici la lettre de novembre de notre atelier de restauration.' | head -c 52428801 > "$d/over-50mb.txt"
+
+# --- run them ----------------------------------------------------------------
+lint empty "$d/empty.txt"
+want_status 2
+lint random-binary "$d/random.eml"
+want_status 2
+lint random-text "$d/random-text.html"
+lint nested-div "$d/nested-div.html"
+lint attr-href-20mb "$d/attr-href-20mb.html"
+lint attr-style-20mb "$d/attr-style-20mb.html"
+lint header-5mb "$d/header-5mb.eml"
+lint nested-multipart "$d/nested-multipart.eml"
+lint broken-base64 "$d/broken-base64.eml"
+want_status 0 1
+lint broken-qp "$d/broken-qp.eml"
+want_status 0 1
+finds spam-phrase
+lint headers-100k "$d/headers-100k.eml"
+lint emoji-flood "$d/emoji-flood.html"
+lint entity-flood "$d/entity-flood.html"
+lint rtl-attachment "$d/rtl-attachment.eml"
+want_status 0 1
+lint rtl-attach-option "$d/rtl-option.txt" --attach="$d/photo${rlo}gpj.exe"
+lint rtl-draft-name "$d/lettre${rlo}lmth.txt"
+linted
+# encodings: repaired or converted, and linted (issue 9, point 4)
+lint invalid-utf8-text "$d/invalid-utf8.txt"
+linted
+finds spam-phrase
+lint invalid-utf8-html "$d/invalid-utf8.html"
+linted
+lint nul-bytes "$d/nul-bytes.txt"
+linted
+finds spam-phrase
+lint utf16le-bom "$d/utf16le-bom.txt"
+linted
+finds spam-phrase
+lint latin1-html "$d/latin1.html"
+linted
+finds spam-phrase
+lint unknown-charset "$d/unknown-charset.eml"
+linted
+finds spam-phrase
+# over the input size limit (50 MB by default): a clean exit 2
+lint over-50mb "$d/over-50mb.txt"
+want_status 2
+
+echo
+printf '%-24s %-10s %8s  %8s  %s\n' input status seconds "peak" result
+cat "$tmp/table"
+[ -n "$failed_inputs" ] && echo "failing inputs:$failed_inputs"
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
