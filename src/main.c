@@ -314,8 +314,9 @@ explain (const char *id)
         fprintf (stderr, _("spamlint: --explain: no rule named \"%s\" (see --list-rules)\n"), id);
         return EXIT_TROUBLE;
     }
-    printf ("%s (%s, %.1f %s)\n\n", rule->id, spamlint_severity_name (rule->severity), rule->points,
-            _("points"));
+    printf ("%s (%s, ", rule->id, spamlint_severity_name (rule->severity));
+    printf (_("points: %.1f"), rule->points);
+    printf (")\n\n");
     printf ("%s\n  %s\n\n", _("What it detects:"), _(rule->detects));
     if (*rule->why)
         printf ("%s\n  %s\n\n", _("Why it hurts delivery:"), _(rule->why));

@@ -207,5 +207,17 @@ printf 'spamlint-disable spam-phrase\nC est 100 %% gratuit.\n' > "$tmp/work/plai
 run --format=json --no-spelling --transactional plain.txt
 ok "suppressions: plain-text form" has '"suppressed" : 1'
 
+# --- French ------------------------------------------------------------------
+if locale -a 2>/dev/null | grep -qi '^fr_FR\.utf-\?8$'; then
+    (cd "$SRCDIR/data/samples" && LC_ALL=fr_FR.UTF-8 LANGUAGE= "$SPAMLINT" --format=gnu promo-fr.html > "$tmp/fr.out" 2>&1)
+    ok "LANG=fr_FR.UTF-8: the bundled sample in French (golden)" diff -u "$golden/sample-fr.expected" "$tmp/fr.out"
+    (cd "$tmp/work" && LC_ALL=fr_FR.UTF-8 LANGUAGE= "$SPAMLINT" --help > "$tmp/out" 2>&1)
+    ok "LANG=fr_FR.UTF-8: --help in French" has "Afficher"
+    (cd "$tmp/work" && LC_ALL=fr_FR.UTF-8 LANGUAGE= "$SPAMLINT" --explain caps-shouting > "$tmp/out" 2>&1)
+    ok "LANG=fr_FR.UTF-8: --explain in French, rule ids unchanged" sh -c "grep -q '^caps-shouting' '$tmp/out' && ! grep -q 'What it detects' '$tmp/out'"
+else
+    echo "SKIP: French output (no fr_FR.UTF-8 locale; scripts/install-deps makes it)"
+fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -77,8 +77,10 @@ github_file (void *state, const spamlint_result *result)
         g_free (title);
         g_free (message);
     }
-    fprintf (st->out, "%s: score %.1f / %.1f: %s\n", spamlint_result_name (result),
-             spamlint_result_score (result), spamlint_result_threshold (result),
+    char score[G_ASCII_DTOSTR_BUF_SIZE], threshold[G_ASCII_DTOSTR_BUF_SIZE];
+    g_ascii_formatd (score, sizeof score, "%.1f", spamlint_result_score (result));
+    g_ascii_formatd (threshold, sizeof threshold, "%.1f", spamlint_result_threshold (result));
+    fprintf (st->out, "%s: score %s / %s: %s\n", spamlint_result_name (result), score, threshold,
              spamlint_result_passed (result) ? "PASS" : "FAIL");
     g_free (file);
 }

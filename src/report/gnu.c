@@ -44,8 +44,11 @@ gnu_file (void *state, const spamlint_result *result)
     g_string_append_printf (counts, ngettext ("%zu warning", "%zu warnings", warnings), warnings);
     g_string_append (counts, ", ");
     g_string_append_printf (counts, ngettext ("%zu note", "%zu notes", notes), notes);
-    fprintf (st->out, "%s: score %.1f / %.1f: %s (%s)\n", name, spamlint_result_score (result),
-             spamlint_result_threshold (result),
+    /* numbers as tools parse them, whatever the locale */
+    char score[G_ASCII_DTOSTR_BUF_SIZE], threshold[G_ASCII_DTOSTR_BUF_SIZE];
+    g_ascii_formatd (score, sizeof score, "%.1f", spamlint_result_score (result));
+    g_ascii_formatd (threshold, sizeof threshold, "%.1f", spamlint_result_threshold (result));
+    fprintf (st->out, "%s: score %s / %s: %s (%s)\n", name, score, threshold,
              spamlint_result_passed (result) ? "PASS" : "FAIL", counts->str);
     g_string_free (counts, TRUE);
 }

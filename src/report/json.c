@@ -143,26 +143,32 @@ sl_json_shorten_numbers (const char *json)
     return out;
 }
 
+void
+sl_json_print (FILE *out, JsonBuilder *builder)
+{
+    JsonGenerator *generator = json_generator_new ();
+    JsonNode *root = json_builder_get_root (builder);
+    json_generator_set_root (generator, root);
+    json_generator_set_pretty (generator, TRUE);
+    json_generator_set_indent (generator, 2);
+    char *text = json_generator_to_data (generator, NULL);
+    GString *shortened = sl_json_shorten_numbers (text);
+    fputs (shortened->str, out);
+    fputc ('\n', out);
+    fflush (out);
+    g_string_free (shortened, TRUE);
+    g_free (text);
+    json_node_unref (root);
+    g_object_unref (generator);
+}
+
 static void
 json_finish (void *state)
 {
     json_state *st = state;
     json_builder_end_array (st->builder);
     json_builder_end_object (st->builder);
-    JsonGenerator *generator = json_generator_new ();
-    JsonNode *root = json_builder_get_root (st->builder);
-    json_generator_set_root (generator, root);
-    json_generator_set_pretty (generator, TRUE);
-    json_generator_set_indent (generator, 2);
-    char *text = json_generator_to_data (generator, NULL);
-    GString *shortened = sl_json_shorten_numbers (text);
-    fputs (shortened->str, st->out);
-    fputc ('\n', st->out);
-    fflush (st->out);
-    g_string_free (shortened, TRUE);
-    g_free (text);
-    json_node_unref (root);
-    g_object_unref (generator);
+    sl_json_print (st->out, st->builder);
     g_object_unref (st->builder);
     g_free (st);
 }

@@ -31,8 +31,10 @@ extern const sl_output_ops sl_output_github;
 extern const sl_output_ops sl_output_human;
 
 /* JSON from json-glib with its numbers in their shortest form. */
-#include <glib.h>
+#include <json-glib/json-glib.h>
 GString *sl_json_shorten_numbers (const char *json);
+/* Print a built document, indented, numbers shortened. */
+void sl_json_print (FILE *out, JsonBuilder *builder);
 
 /* Colours and the like for the human format. */
 void sl_output_human_set_color (gboolean color);

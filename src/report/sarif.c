@@ -256,20 +256,7 @@ sarif_finish (void *state)
     json_builder_end_array (b);
     json_builder_end_object (b);
 
-    JsonGenerator *generator = json_generator_new ();
-    JsonNode *root = json_builder_get_root (b);
-    json_generator_set_root (generator, root);
-    json_generator_set_pretty (generator, TRUE);
-    json_generator_set_indent (generator, 2);
-    char *text = json_generator_to_data (generator, NULL);
-    GString *shortened = sl_json_shorten_numbers (text);
-    fputs (shortened->str, st->out);
-    fputc ('\n', st->out);
-    fflush (st->out);
-    g_string_free (shortened, TRUE);
-    g_free (text);
-    json_node_unref (root);
-    g_object_unref (generator);
+    sl_json_print (st->out, b);
     g_object_unref (b);
     g_object_unref (st->results);
     g_object_unref (st->notifications);

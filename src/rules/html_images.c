@@ -21,7 +21,7 @@ static const sl_rule_info rules[] = {
     { "html-image-only", SPAMLINT_ERROR, 2.5, 0.0,
       N_("images with fewer than 400 characters of text") },
     { "html-image-ratio", SPAMLINT_WARNING, 1.0, 0.0,
-      N_("much image area per character of text (over 1000 px2: warning, 4000: error)") },
+      N_("much image area per character of text (over 1000 px²: warning, 4000: error)") },
     { "html-image-alt", SPAMLINT_NOTE, 0.0, 0.0, N_("an <img> without an alt attribute") },
     { "html-image-weight", SPAMLINT_WARNING, 0.5, 0.0,
       N_("an image over 200 KB (1 MB: error) or wider than 1600 px") },
@@ -43,7 +43,7 @@ typedef struct image_walk {
     sl_context *cx;
     const sl_html *html;
     unsigned images;        /* shown images (not hidden, not pixels) */
-    double area;            /* their area, px2 */
+    double area;            /* their area, px² */
     unsigned text_chars;    /* visible, non-hidden characters */
 } image_walk;
 
@@ -224,7 +224,7 @@ check (sl_context *cx)
             gboolean error = ratio > RATIO_ERROR;
             sl_report (cx, "html-image-ratio", error ? SPAMLINT_ERROR : SPAMLINT_WARNING,
                        error ? 2.0 : 1.0, html->body_offset, html->body_offset, html->part, NULL,
-                       _("%.0f px2 of images per character of text: add text or use fewer, smaller images"),
+                       _("%.0f px² of images per character of text: add text or use fewer, smaller images"),
                        ratio);
         }
     }

@@ -27,6 +27,22 @@ static const sl_rule_info rules[] = {
       N_("a listed phrase disguised to dodge filters (G R A T U I T, fr33, look-alike letters)") },
 };
 
+/* The categories of the word lists, named in the user's language. */
+static const char *const categories[] = {
+    N_("free"), N_("money"), N_("urgency"), N_("pressure"), N_("guarantee"), N_("winner"),
+    N_("offer"), N_("health"), N_("finance"), N_("credit"), N_("adult"), N_("scam"),
+    N_("marketing"), NULL
+};
+
+static const char *
+category_name (const char *category)
+{
+    for (guint i = 0; categories[i]; i++)
+        if (strcmp (categories[i], category) == 0)
+            return _(categories[i]);
+    return category;
+}
+
 #define SUBJECT_FACTOR 1.5
 #define OBFUSCATED_FACTOR 2.0
 
@@ -147,12 +163,12 @@ report_reading (sl_context *cx, segment_state *st, const reading *r)
         if (r->touched == NULL)
             sl_report_span (cx, st->segment, c->start, c->end, "spam-phrase", SPAMLINT_WARNING,
                             points, _("spam trigger phrase \"%s\" (%s): say it in plain words"),
-                            c->phrase->text, c->phrase->category);
+                            c->phrase->text, category_name (c->phrase->category));
         else
             sl_report_span (cx, st->segment, c->start, c->end, "spam-phrase-obfuscated",
                             SPAMLINT_ERROR, points * OBFUSCATED_FACTOR,
                             _("disguised spam phrase \"%s\" (%s): filters see through it; write plain words"),
-                            c->phrase->text, c->phrase->category);
+                            c->phrase->text, category_name (c->phrase->category));
     }
     g_array_free (found, TRUE);
 }

@@ -13,6 +13,7 @@
 
 static const sl_rule_info rules[] = {
     { "merge-tag-unresolved", SPAMLINT_ERROR, 1.0, 0.0,
+      /* xgettext:no-c-format */
       N_("a template placeholder ({{x}}, *|X|*, %%x%%...) left in a message to be sent") },
 };
 
