@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 #include <gmime/gmime.h>
+#include <libxml/parser.h>
 
 #include "doc.h"
 #include <string.h>
@@ -83,6 +84,7 @@ spamlint_engine_new (void)
     static gsize gmime_ready = 0;
     if (g_once_init_enter (&gmime_ready)) {
         g_mime_init ();
+        xmlInitParser (); /* before any thread parses */
         g_once_init_leave (&gmime_ready, 1);
     }
     spamlint_engine *engine = g_new0 (spamlint_engine, 1);

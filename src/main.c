@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "batch.h"
 #include "report/output.h"
 #include "spamlint.h"
 
@@ -23,6 +24,7 @@ typedef struct options {
     char *config;
     char *color;
     gboolean list_rules;
+    gint jobs;
     char *explain;
     char *fail_on;
     gboolean no_fail;
@@ -207,9 +209,16 @@ engine_for (cli *c, const char *path, char **error)
     return engine;
 }
 
+/* Each outcome, in the order of the command line. */
 static void
-report (cli *c, spamlint_result *result)
+deliver (spamlint_result *result, const char *message, void *data)
 {
+    cli *c = data;
+    if (message != NULL) {
+        fprintf (stderr, "%s\n", message);
+        c->trouble = TRUE;
+        return;
+    }
     sl_output_file (c->output, result);
     if (spamlint_result_error (result) != NULL) {
         fprintf (stderr, "spamlint: %s: %s\n", spamlint_result_name (result),
@@ -222,38 +231,41 @@ report (cli *c, spamlint_result *result)
 }
 
 static void
-lint_path (cli *c, const char *path, spamlint_format format)
+queue_path (cli *c, sl_batch *batch, const char *path, spamlint_format format)
 {
     char *error = NULL;
     spamlint_engine *engine = engine_for (c, path, &error);
     if (engine == NULL) {
-        fprintf (stderr, "spamlint: %s\n", error);
+        char *message = g_strdup_printf ("spamlint: %s", error);
+        sl_batch_add_message (batch, message);
+        g_free (message);
         free (error);
-        c->trouble = TRUE;
         return;
     }
-    report (c, spamlint_lint_file (engine, path, format));
+    sl_batch_add_file (batch, engine, path, format);
 }
 
 static void
-lint_stdin (cli *c, spamlint_format format)
+queue_stdin (cli *c, sl_batch *batch, spamlint_format format)
 {
     char *error = NULL;
     spamlint_engine *engine = engine_for (c, NULL, &error);
     if (engine == NULL) {
-        fprintf (stderr, "spamlint: %s\n", error);
+        char *message = g_strdup_printf ("spamlint: %s", error);
+        sl_batch_add_message (batch, message);
+        g_free (message);
         free (error);
-        c->trouble = TRUE;
         return;
     }
-    GString *data = g_string_new (NULL);
-    char buf[65536];
+    GByteArray *data = g_byte_array_new ();
+    guint8 buf[65536];
     size_t n;
     while ((n = fread (buf, 1, sizeof buf, stdin)) > 0)
-        g_string_append_len (data, buf, (gssize) n);
+        g_byte_array_append (data, buf, (guint) n);
+    GBytes *bytes = g_byte_array_free_to_bytes (data);
     const char *name = c->opt->stdin_filename ? c->opt->stdin_filename : "<stdin>";
-    report (c, spamlint_lint_buffer (engine, name, data->str, data->len, format));
-    g_string_free (data, TRUE);
+    sl_batch_add_buffer (batch, engine, name, bytes, format);
+    g_bytes_unref (bytes);
 }
 
 static int
@@ -264,24 +276,28 @@ run (const options *opt, spamlint_format format)
               g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free), FALSE, FALSE };
     c.output = sl_output_new (opt->format, stdout,
                               opt->threshold_given ? opt->threshold : SPAMLINT_DEFAULT_THRESHOLD);
+    sl_batch *batch = sl_batch_new (opt->jobs > 0 ? (unsigned) opt->jobs : g_get_num_processors ());
     for (guint i = 0; opt->files[i]; i++) {
         const char *arg = opt->files[i];
         if (strcmp (arg, "-") == 0) {
-            lint_stdin (&c, format);
+            queue_stdin (&c, batch, format);
         } else if (g_file_test (arg, G_FILE_TEST_IS_DIR)) {
             GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
             walk_directory (arg, paths, 0);
             if (paths->len == 0) {
-                fprintf (stderr, _("spamlint: %s: no drafts in this directory (*.html *.htm *.txt *.eml *.mjml)\n"), arg);
-                c.trouble = TRUE;
+                char *message = g_strdup_printf (
+                    _("spamlint: %s: no drafts in this directory (*.html *.htm *.txt *.eml *.mjml)"), arg);
+                sl_batch_add_message (batch, message);
+                g_free (message);
             }
             for (guint k = 0; k < paths->len; k++)
-                lint_path (&c, g_ptr_array_index (paths, k), format);
+                queue_path (&c, batch, g_ptr_array_index (paths, k), format);
             g_ptr_array_free (paths, TRUE);
         } else {
-            lint_path (&c, arg, format);
+            queue_path (&c, batch, arg, format);
         }
     }
+    sl_batch_run (batch, deliver, &c);
     sl_output_finish (c.output);
     g_hash_table_destroy (c.engines);
     g_hash_table_destroy (c.config_by_dir);
@@ -348,6 +364,8 @@ main (int argc, char **argv)
           N_("WHEN") },
         { "config", 'c', 0, G_OPTION_ARG_FILENAME, &opt.config,
           N_("Read settings from FILE instead of the nearest .spamlintrc"), N_("FILE") },
+        { "jobs", 'j', 0, G_OPTION_ARG_INT, &opt.jobs,
+          N_("Lint on N threads (default: the number of processors); the output is the same"), N_("N") },
         { "list-rules", 0, 0, G_OPTION_ARG_NONE, &opt.list_rules,
           N_("List the rules with their severity, points and summary, and exit"), NULL },
         { "explain", 'e', 0, G_OPTION_ARG_STRING, &opt.explain,
@@ -430,6 +448,8 @@ main (int argc, char **argv)
         usage = _("unknown --input-format: use text, html, eml or mjml");
     else if (opt.fail_on && strcmp (opt.fail_on, "score") != 0 && strcmp (opt.fail_on, "error") != 0)
         usage = _("unknown --fail-on: use error or score");
+    else if (opt.jobs < 0 || opt.jobs > 256)
+        usage = _("--jobs must be a number from 1 to 256");
     else if (opt.bulk && opt.transactional)
         usage = _("--bulk and --transactional cannot go together");
     else if (opt.threshold_given && !(opt.threshold > 0.0))

@@ -28,5 +28,15 @@ for set in templates spamassassin; do
         pass=$((pass + 1))
     fi
 done
+# several threads give the same output, in the same order, as one
+"$SPAMLINT" -j 1 --format=json "$corpus/templates" > "$tmp/j1" 2>&1
+"$SPAMLINT" -j 2 --format=json "$corpus/templates" > "$tmp/j2" 2>&1
+if cmp -s "$tmp/j1" "$tmp/j2"; then
+    echo "ok: -j 2 output equals -j 1 output"
+    pass=$((pass + 1))
+else
+    echo "FAIL: -j 2 output differs from -j 1 output"
+    fail=$((fail + 1))
+fi
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
