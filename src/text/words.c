@@ -19,6 +19,10 @@ sl_word_iter_init (sl_word_iter *it, const char *text, gsize len)
 static gunichar
 char_at (const char *text, gsize len, gsize i, gsize *next)
 {
+    if ((guchar) text[i] < 0x80) {
+        *next = i + 1;
+        return (guchar) text[i];
+    }
     gunichar c = g_utf8_get_char_validated (text + i, (gssize) (len - i));
     if (c == (gunichar) -1 || c == (gunichar) -2) {
         *next = i + 1;
@@ -31,12 +35,16 @@ char_at (const char *text, gsize len, gsize i, gsize *next)
 static gboolean
 is_space (gunichar c)
 {
+    if (c < 0x80)
+        return c == ' ' || (c >= '\t' && c <= '\r');
     return g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F || c == 0x2007;
 }
 
 static gboolean
 is_word_char (gunichar c)
 {
+    if (c < 0x80)
+        return g_ascii_isalnum ((char) c);
     return g_unichar_isalnum (c) || g_unichar_ismark (c);
 }
 
@@ -114,7 +122,15 @@ sl_word_iter_next (sl_word_iter *it, sl_word *word)
             }
             if (!is_word_char (d))
                 break;
-            if (g_unichar_isupper (d) || g_unichar_istitle (d)) {
+            if (d < 0x80) {
+                if (g_ascii_isupper ((char) d)) {
+                    word->upper++;
+                    word->letters++;
+                } else if (g_ascii_islower ((char) d)) {
+                    word->lower++;
+                    word->letters++;
+                }
+            } else if (g_unichar_isupper (d) || g_unichar_istitle (d)) {
                 word->upper++;
                 word->letters++;
             } else if (g_unichar_islower (d)) {
