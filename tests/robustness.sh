@@ -49,7 +49,9 @@ ko () {
 }
 
 # lint NAME FILE [OPTION...]: run spamlint on FILE and the valid draft, time
-# it, check the general contract; sets $status, $secs, $peak_mb.
+# it, check the general contract; sets $status, $secs, $peak_mb. With
+# as_option=--wordlist= (say), FILE is given as that option's value instead.
+as_option=
 lint () {
     name=$1 file=$2
     shift 2
@@ -58,9 +60,9 @@ lint () {
         [ -n "$vlimit" ] && ulimit -v "$vlimit"
         if [ -n "$gnutime" ]; then
             exec "$gnutime" -o "$tmp/time" -f '%e %M' \
-                timeout -k 2 "$SPAMLINT_TIME_LIMIT" "$SPAMLINT" "$@" "$file" "$valid"
+                timeout -k 2 "$SPAMLINT_TIME_LIMIT" "$SPAMLINT" "$@" "$as_option$file" "$valid"
         else
-            exec timeout -k 2 "$SPAMLINT_TIME_LIMIT" "$SPAMLINT" "$@" "$file" "$valid"
+            exec timeout -k 2 "$SPAMLINT_TIME_LIMIT" "$SPAMLINT" "$@" "$as_option$file" "$valid"
         fi
     ) > "$tmp/out" 2> "$tmp/err" < /dev/null
     status=$?
@@ -90,6 +92,8 @@ lint () {
     fi
     if grep -q "clean-fr.html: score" "$tmp/out"; then
         ok
+    elif [ -n "$as_option" ] && [ "$status" -eq 2 ]; then
+        ok # a bad option file is a usage error: nothing is linted
     else
         ko "the valid draft's summary line is missing from stdout"
     fi
@@ -127,6 +131,22 @@ linted () {
 # finds RULE: the lint of the bad file reported RULE
 finds () {
     if grep -F "$file:" "$tmp/out" | grep -q "\[$1\]"; then ok; else ko "no [$1] finding"; fi
+}
+
+# names_limit: the run said which limit it hit (a finding or the stderr line)
+names_limit () {
+    if cat "$tmp/out" "$tmp/err" | grep -F "$file" \
+        | awk -v f="$file" '{ while ((i = index ($0, f)) > 0) $0 = substr ($0, 1, i - 1) substr ($0, i + length (f)); print }' \
+        | grep -qiE 'limit|nest|depth|deep|too large|too big|too many'; then
+        ok
+    else
+        ko "no finding or error names the limit that was hit"
+    fi
+}
+
+# at_most N: the last run printed at most N lines (findings are capped)
+at_most () {
+    if [ "$(wc -l < "$tmp/out")" -le "$1" ]; then ok; else ko "$(wc -l < "$tmp/out") lines of output, wanted at most $1"; fi
 }
 
 # repeat N STRING: STRING N times, no separator
@@ -169,6 +189,17 @@ awk 'BEGIN { srand (11); for (i = 0; i < 65536; i++) { r = int (rand () * 160); 
       for (i = n - 1; i >= 0; i--)
           printf "--b%d--\n", i
   }'; } > "$d/nested-multipart.eml"
+
+{ echo "$headers"; awk 'BEGIN {
+      printf "Content-Type: multipart/mixed; boundary=\"sep\"\n\n"
+      for (i = 0; i < 5000; i++)
+          printf "--sep\nContent-Type: text/plain; charset=utf-8\n\nPartie %d.\n", i
+      printf "--sep\nContent-Type: text/plain; charset=utf-8\n\nOffre exceptionnelle.\n--sep--\n"
+  }'; } > "$d/many-parts.eml"
+
+# a minified draft: one 1 MB line, with a few findings every kilobyte
+{ printf '<html><body>'; awk 'BEGIN { for (i = 0; i < 1024; i++) { printf "<p>Offre exceptionnelle !!! COMMANDEZ VITE</p>"; for (k = 0; k < 43; k++) printf "<p>Bonjour chez nous</p>" } }'
+  printf '</body></html>'; } > "$d/long-line.html"
 
 { echo "$headers"; cat <<'EOF'
 Content-Type: multipart/mixed; boundary="sep"
@@ -266,6 +297,11 @@ printf '<html><head><title>Lettre</title></head><body>\n<p>Derni\350re chance : 
 { echo "$headers"; printf 'Content-Type: text/plain; charset=x-unknown\nContent-Transfer-Encoding: 8bit\n\n'
   printf 'Bonjour, derni\350re chance \351t\351 \377\376 offre exceptionnelle.\n'; } > "$d/unknown-charset.eml"
 
+# user word lists: one 100 KB phrase; phrases nested 300 deep by prefix
+{ printf '1.0 offer '; head -c 102400 /dev/zero | tr '\0' a; echo; } > "$d/long-phrase.wordlist"
+awk 'BEGIN { for (i = 1; i <= 300; i++) { printf "1.0 offer"; for (k = 0; k < i; k++) printf " ab"; print "" } }' \
+    > "$d/deep-prefixes.wordlist"
+
 yes 'Bonjour, voici la lettre de novembre de notre atelier de restauration.' | head -c 52428801 > "$d/over-50mb.txt"
 
 # --- run them ----------------------------------------------------------------
@@ -275,10 +311,18 @@ lint random-binary "$d/random.eml"
 want_status 2
 lint random-text "$d/random-text.html"
 lint nested-div "$d/nested-div.html"
+names_limit
 lint attr-href-20mb "$d/attr-href-20mb.html"
 lint attr-style-20mb "$d/attr-style-20mb.html"
 lint header-5mb "$d/header-5mb.eml"
+at_most 10000
+lint long-line "$d/long-line.html"
+linted
+finds spam-phrase
 lint nested-multipart "$d/nested-multipart.eml"
+names_limit
+lint many-parts "$d/many-parts.eml"
+names_limit
 lint broken-base64 "$d/broken-base64.eml"
 want_status 0 1
 lint broken-qp "$d/broken-qp.eml"
@@ -310,9 +354,30 @@ finds spam-phrase
 lint unknown-charset "$d/unknown-charset.eml"
 linted
 finds spam-phrase
+as_option=--wordlist=
+lint wordlist-long-phrase "$d/long-phrase.wordlist"
+lint wordlist-deep-prefix "$d/deep-prefixes.wordlist"
+as_option=
 # over the input size limit (50 MB by default): a clean exit 2
 lint over-50mb "$d/over-50mb.txt"
 want_status 2
+names_limit
+
+# inputs found by the fuzzers (tests/fuzz/crashes/fuzz_lint-N): the first
+# byte picks the format as in fuzz_lint.c, the rest is the draft. In a
+# sanitizer build, a leak or undefined behaviour fails the run.
+for crash in "$SRCDIR"/tests/fuzz/crashes/fuzz_lint-*; do
+    [ -f "$crash" ] || continue
+    case $(($(od -An -tu1 -N1 "$crash" | tr -d ' ') % 5)) in
+    0) fmt=text ext=txt ;;
+    1) fmt=html ext=html ;;
+    2) fmt=eml ext=eml ;;
+    3) fmt=mjml ext=mjml ;;
+    *) fmt=auto ext=draft ;;
+    esac
+    tail -c +2 "$crash" > "$d/$(basename "$crash").$ext"
+    lint "$(basename "$crash")" "$d/$(basename "$crash").$ext" --input-format=$fmt
+done
 
 echo
 printf '%-24s %-10s %8s  %8s  %s\n' input status seconds "peak" result

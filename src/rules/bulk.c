@@ -102,6 +102,18 @@ is_unsubscribe_text (sl_context *cx, const char *text)
             return TRUE;
         i += n - 1;
     }
+    /* a link's target: /newunsubscribe.php, ?action=optout */
+    static const char *const in_urls[] = { "unsub", "optout", "opt-out", "opt_out", "desinscri",
+                                           "desabonn", "abmeld", "abbestell", "remove.", NULL };
+    if (strstr (text, "://") || text[0] == '/') {
+        char *lower = g_ascii_strdown (text, -1);
+        gboolean found = FALSE;
+        for (guint t = 0; in_urls[t] && !found; t++)
+            found = strstr (lower, in_urls[t]) != NULL;
+        g_free (lower);
+        if (found)
+            return TRUE;
+    }
     if (cx->engine->unsubscribe == NULL)
         return FALSE;
     /* URLs say it with - and _ : /unsubscribe, /se-desinscrire */
@@ -153,8 +165,8 @@ visit_link (const sl_node *node, void *data)
     g_free (text);
 }
 
-/* In plain text: an unsubscribe phrase and, on its line or the next, a
- * URL, an address or a placeholder to act on. */
+/* In plain text: an unsubscribe phrase and, on its line or the three
+ * after it, a URL, an address or a placeholder to act on. */
 static gboolean
 text_has_unsubscribe (sl_context *cx, const sl_segment *segment)
 {
@@ -163,7 +175,7 @@ text_has_unsubscribe (sl_context *cx, const sl_segment *segment)
     for (guint i = 0; lines[i] && !found; i++) {
         if (!is_unsubscribe_text (cx, lines[i]))
             continue;
-        for (guint k = i; k <= i + 1 && lines[k] && !found; k++)
+        for (guint k = i; k <= i + 3 && lines[k] && !found; k++)
             found = strstr (lines[k], "://") || strchr (lines[k], '@') || strstr (lines[k], "mailto:")
                     || strstr (lines[k], "{{") || strstr (lines[k], "*|") || strstr (lines[k], "%%")
                     || strstr (lines[k], "[");

@@ -79,9 +79,23 @@ exclamation_run_follows (const char *text, gsize len, gsize i)
     return marks >= 2 && bangs >= 1;
 }
 
+/* "-----BEGIN PGP SIGNATURE-----": armour lines are markers, not prose. */
+static gboolean
+in_marker_line (const char *text, gsize start)
+{
+    gsize line = start;
+    while (line > 0 && text[line - 1] != '\n')
+        line--;
+    while (text[line] == ' ' || text[line] == '\t' || text[line] == '>')
+        line++;
+    return strncmp (text + line, "-----", 5) == 0;
+}
+
 static void
 report_run (sl_context *cx, const sl_segment *segment, gsize start, gsize end, unsigned count)
 {
+    if (in_marker_line (segment->map.text, start))
+        return;
     if (count < SHOUTING_MIN_WORDS
         && !(count == 2 && exclamation_run_follows (segment->map.text, segment->map.len, end)))
         return;

@@ -25,12 +25,12 @@ static const sl_rule_info rules[] = {
 #define RATIO_MIN 3
 
 /* Two or more currency symbols; or an amount (symbol before or after, or
- * a currency word) then "!!", or "!" right after it. */
+ * a currency word) then "!!" or more: "$29.95!" is a price, "1000 €!!!" a shout. */
 static const char currency_pattern[] =
     "\\p{Sc}(?:\\h?\\p{Sc})+"
     "|(?:\\p{Sc}\\h?\\d(?:[\\d.,'\\h]*\\d)?"
     "|\\d(?:[\\d.,'\\h]*\\d)?\\h?(?:\\p{Sc}|(?i:eur|euros?|usd|dollars?|gbp|chf)\\b))"
-    "(?:\\h*[!\\x{FF01}]{2,}|[!\\x{FF01}])";
+    "\\h*[!\\x{FF01}]{2,}";
 
 static gboolean
 is_bang (gunichar c)

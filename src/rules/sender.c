@@ -11,6 +11,7 @@
 #include "rules/rules.h"
 #include "text/emoji_scan.h"
 #include "text/fold.h"
+#include "text/words.h"
 
 static const sl_rule_info rules[] = {
     { "sender-freemail", SPAMLINT_WARNING, 1.0, 0.0,
@@ -65,7 +66,9 @@ check_display_name (sl_context *cx, const char *name, const char *address, guint
         while (*end && !g_ascii_isspace (*end) && *end != '>' && *end != ')')
             end++;
         char *other = g_ascii_strdown (start, end - start);
-        if (address == NULL || strcmp (other, address) != 0) {
+        /* "hyatt@mozilla" is a name; "service@paypal.com" an address */
+        if (sl_token_is_address (other, strlen (other))
+            && (address == NULL || strcmp (other, address) != 0)) {
             sl_report (cx, "sender-display-name", SPAMLINT_WARNING, 1.0, at, at, NULL, name,
                        _("the sender's name shows the address %s, not the real one: show your name or brand only"),
                        other);

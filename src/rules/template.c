@@ -47,6 +47,10 @@ check_attributes (sl_context *cx, const sl_node *node, const char *part)
             continue;
         for (guint a = 0; a < node->n_attrs; a++) {
             const sl_attr *attr = &node->attrs[a];
+            /* what the reader sees or follows: not <option value> and such */
+            static const char *const used[] = { "href", "src", "alt", "title", NULL };
+            if (!g_strv_contains (used, attr->name))
+                continue;
             const char *v = attr->value;
             gsize len = strlen (v);
             for (gsize i = 0; i < len; i++) {

@@ -449,10 +449,10 @@ START_TEST (test_currency_run)
         { "Gagnez $ $ $ vite.", 8, 12 },
         { "Prix : 1000 " EURO "!!!", 8, 16 },
         { "Prix : 1000 " EURO " !!!", 8, 17 },
-        { "Only $500!", 6, 10 },
+        { "Only $500!!", 6, 11 },
         { "Save 1 000 EUR!!", 6, 16 },
-        { "Only 99 euros!", 6, 14 },
-        { "Plus que 49,90 " EURO "!", 10, 17 },
+        { "Only 99 euros!!!", 6, 16 },
+        { "Plus que 49,90 " EURO "!!", 10, 18 },
     };
     for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
         spamlint_result *result = lint_text ("draft.txt", cases[i].text);
@@ -469,11 +469,11 @@ END_TEST
 START_TEST (test_currency_run_every_one_counts)
 {
     spamlint_result *result = lint_text ("draft.txt", "Gagnez $$$ et " EURO EURO "\n"
-                                                      "Seulement 10 " EURO "!\n");
+                                                      "Seulement 10 " EURO "!!\n");
     assert_count (result, "currency-run", 3);
     assert_finding (result, "currency-run", 0, SPAMLINT_WARNING, 1, 8, 10, 0.5);
     assert_finding (result, "currency-run", 1, SPAMLINT_WARNING, 1, 15, 16, 0.5);
-    assert_finding (result, "currency-run", 2, SPAMLINT_WARNING, 2, 11, 15, 0.5);
+    assert_finding (result, "currency-run", 2, SPAMLINT_WARNING, 2, 11, 16, 0.5);
     spamlint_result_free (result);
 }
 END_TEST
@@ -481,6 +481,8 @@ END_TEST
 START_TEST (test_currency_run_quiet)
 {
     static const char *const texts[] = {
+        /* a price ending a sentence with one "!" is a price */
+        "Only $29.95!",
         "Prix : 50 " EURO,
         "Prix : 12,50 " EURO " TTC.",
         "Get $5 off your next order.",
