@@ -50,6 +50,13 @@ struct spamlint_engine {
     gboolean profile;
     gint64 *profile_us;            /* per family, then load, language, kind */
     char *forced_language;         /* --lang, or NULL to detect */
+    /* the online checks (rules/dns.c): nothing touches the network unless set */
+    gboolean online;               /* --online */
+    char *dns_server;              /* --dns-server ADDR[:PORT], or NULL: the system's */
+    char *dkim_selector;           /* --dkim-selector, or NULL */
+    char *sending_ip;              /* --sending-ip, or NULL */
+    GPtrArray *dnsbl_zones;        /* char *: --dnsbl-zone (IP lists); empty: the defaults */
+    GPtrArray *uribl_zones;        /* char *: --uribl-zone (domain lists); empty: the defaults */
 };
 
 /* Which list a phrase comes from: the union pattern finds it once. */

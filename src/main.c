@@ -39,6 +39,12 @@ typedef struct options {
     gboolean bulk;
     gboolean suggest;
     char **wordlists;
+    gboolean online;
+    char *dns_server;
+    char *dkim_selector;
+    char *sending_ip;
+    char **dnsbl_zones;
+    char **uribl_zones;
     gboolean version;
     char **files;
 } options;
@@ -187,6 +193,19 @@ build_engine (const options *opt, const char *config, char **error)
     }
     for (guint i = 0; opt->wordlists && opt->wordlists[i]; i++)
         if (spamlint_engine_add_wordlist (engine, opt->wordlists[i], error) != 0)
+            goto fail;
+    spamlint_engine_set_online (engine, opt->online);
+    if (opt->dns_server && spamlint_engine_set_dns_server (engine, opt->dns_server, error) != 0)
+        goto fail;
+    if (opt->dkim_selector && spamlint_engine_set_dkim_selector (engine, opt->dkim_selector, error) != 0)
+        goto fail;
+    if (opt->sending_ip && spamlint_engine_set_sending_ip (engine, opt->sending_ip, error) != 0)
+        goto fail;
+    for (guint i = 0; opt->dnsbl_zones && opt->dnsbl_zones[i]; i++)
+        if (spamlint_engine_add_dnsbl_zone (engine, opt->dnsbl_zones[i], error) != 0)
+            goto fail;
+    for (guint i = 0; opt->uribl_zones && opt->uribl_zones[i]; i++)
+        if (spamlint_engine_add_uribl_zone (engine, opt->uribl_zones[i], error) != 0)
             goto fail;
     return engine;
 fail:
@@ -398,6 +417,23 @@ main (int argc, char **argv)
           N_("Do not check spelling"), NULL },
         { "suggest", 0, 0, G_OPTION_ARG_NONE, &opt.suggest,
           N_("Suggest corrections for misspelled words (slower)"), NULL },
+        { "online", 0, 0, G_OPTION_ARG_NONE, &opt.online,
+          N_("Also check the DNS: SPF, DKIM, DMARC and MX of the From domain, blocklists (without it, no network access)"),
+          NULL },
+        { "dns-server", 0, 0, G_OPTION_ARG_STRING, &opt.dns_server,
+          N_("With --online, ask the DNS server at ADDR (IPv4, port 53 or PORT) instead of the system's"),
+          N_("ADDR[:PORT]") },
+        { "dkim-selector", 0, 0, G_OPTION_ARG_STRING, &opt.dkim_selector,
+          N_("With --online, check the DKIM key of selector SEL at the From domain"), N_("SEL") },
+        { "sending-ip", 0, 0, G_OPTION_ARG_STRING, &opt.sending_ip,
+          N_("With --online, check the IP address the mail is sent from against the IP blocklists"),
+          N_("IP") },
+        { "dnsbl-zone", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt.dnsbl_zones,
+          N_("With --online, an IP blocklist to check --sending-ip on, instead of the defaults; repeatable"),
+          N_("ZONE") },
+        { "uribl-zone", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt.uribl_zones,
+          N_("With --online, a domain blocklist to check the linked domains on, instead of the defaults; repeatable"),
+          N_("ZONE") },
         { "version", 'V', 0, G_OPTION_ARG_NONE, &opt.version,
           N_("Print the version and exit"), NULL },
         { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt.files, NULL,
@@ -480,5 +516,10 @@ main (int argc, char **argv)
     g_free (opt.color);
     g_free (opt.explain);
     g_strfreev (opt.wordlists);
+    g_free (opt.dns_server);
+    g_free (opt.dkim_selector);
+    g_free (opt.sending_ip);
+    g_strfreev (opt.dnsbl_zones);
+    g_strfreev (opt.uribl_zones);
     return status;
 }

@@ -12,7 +12,8 @@
  *     spamlint_result_free (result);
  *     spamlint_engine_free (engine);
  *
- * Nothing here prints, exits or touches the network. An engine may be shared
+ * Nothing here prints or exits, and nothing touches the network unless the
+ * online checks are turned on (spamlint_engine_set_online). An engine may be shared
  * by several threads once configured; a result belongs to one thread.
  */
 #ifndef SPAMLINT_H
@@ -106,6 +107,29 @@ void spamlint_engine_keep_source (spamlint_engine *engine, int keep);
 
 /* A subject for drafts without headers (text, HTML, MJML); NULL for none. */
 void spamlint_engine_set_subject (spamlint_engine *engine, const char *subject);
+
+/* Online checks (dns-spf, dns-dmarc, dns-dkim, dns-mx, dnsbl-listed): DNS
+ * lookups about the From domain, its DKIM keys, the sending IP and the
+ * domains the draft links to. Off (0) by default, and then no lint makes
+ * any network access; on (1), each draft's lookups take at most a few
+ * seconds, and a server that does not answer gives notes, not errors. */
+void spamlint_engine_set_online (spamlint_engine *engine, int enabled);
+/* The settings of the online checks. 0 on success; -1 with *ERROR set
+ * (free it with free()) for a malformed value. The DNS server to ask,
+ * "ADDR" or "ADDR:PORT" (IPv4), instead of those of /etc/resolv.conf;
+ * NULL for those. A DKIM selector to check at the From domain, besides
+ * those of the draft's DKIM-Signature headers; NULL for none. The IP
+ * address the mail is sent from (IPv4 or IPv6), checked against the IP
+ * blocklists; NULL for none. */
+int spamlint_engine_set_dns_server (spamlint_engine *engine, const char *server, char **error);
+int spamlint_engine_set_dkim_selector (spamlint_engine *engine, const char *selector, char **error);
+int spamlint_engine_set_sending_ip (spamlint_engine *engine, const char *ip, char **error);
+/* A DNS blocklist zone for the sending IP (DNSBL), or for the linked
+ * domains (URIBL); the zones added replace the defaults (zen.spamhaus.org,
+ * bl.spamcop.net, b.barracudacentral.org; dbl.spamhaus.org,
+ * multi.uribl.com, multi.surbl.org). */
+int spamlint_engine_add_dnsbl_zone (spamlint_engine *engine, const char *zone, char **error);
+int spamlint_engine_add_uribl_zone (spamlint_engine *engine, const char *zone, char **error);
 
 /* Lint a draft held in memory. NAME is what findings are reported against
  * and breaks format ties by its extension; it may be NULL. Never NULL: a

@@ -22,6 +22,11 @@ set -u
 : "${SPAMLINT_TIME_LIMIT:=5}"
 : "${SPAMLINT_RSS_LIMIT_MB:=512}"
 valid="$SRCDIR/tests/golden/clean-fr.html"
+# In a sanitizer build, an ASan or UBSan error exits with 1 by default, like
+# a draft that fails: give it a status of its own (LeakSanitizer's is 23).
+ASAN_OPTIONS="${ASAN_OPTIONS:-}${ASAN_OPTIONS:+:}exitcode=86"
+UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1}:halt_on_error=1:exitcode=86"
+export ASAN_OPTIONS UBSAN_OPTIONS
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pass=0
@@ -79,6 +84,8 @@ lint () {
     case $status in
     0|1|2) ok ;;
     124|137) ko "timed out after ${SPAMLINT_TIME_LIMIT}s (exit $status)" ;;
+    86) ko "AddressSanitizer or UndefinedBehaviorSanitizer error (exit 86)" ;;
+    23) ko "LeakSanitizer: memory leaked (exit 23)" ;;
     *) if [ "$status" -gt 128 ]; then
            ko "killed by signal $((status - 128))"
        else
