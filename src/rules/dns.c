@@ -31,6 +31,7 @@
 #include "net/dns.h"
 #include "net/domains.h"
 #include "rules/rules.h"
+#include "text/words.h"
 #include "text/placeholder.h"
 
 static const sl_rule_info rules[] = {
@@ -707,24 +708,24 @@ visit (const sl_node *node, void *data)
         add_link (w, href->value, node->offset, w->part);
 }
 
+typedef struct text_link {
+    link_walk *w;
+    const sl_segment *segment;
+} text_link;
+
+static void
+add_text_link (const char *url, gsize at, void *data)
+{
+    text_link *t = data;
+    add_link (t->w, url, t->segment->map.src[at], t->segment->part);
+}
+
 /* URLs written in plain-text parts. */
 static void
 text_links (link_walk *w, const sl_segment *segment)
 {
-    const char *t = segment->map.text;
-    for (const char *p = t; (p = strstr (p, "http")) != NULL;) {
-        if (g_ascii_strncasecmp (p, "http://", 7) != 0 && g_ascii_strncasecmp (p, "https://", 8) != 0) {
-            p += 4;
-            continue;
-        }
-        gsize n = strcspn (p, " \t\r\n<>\"'");
-        while (n > 0 && strchr (".,;:!?)", p[n - 1]))
-            n--;
-        char *url = g_strndup (p, n);
-        add_link (w, url, segment->map.src[p - t], segment->part);
-        g_free (url);
-        p += n ? n : 4;
-    }
+    text_link t = { w, segment };
+    sl_foreach_url (segment->map.text, add_text_link, &t);
 }
 
 static void

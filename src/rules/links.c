@@ -178,24 +178,24 @@ count_words (const sl_textmap *text)
     return words;
 }
 
+typedef struct text_urls {
+    sl_context *cx;
+    const sl_segment *segment;
+} text_urls;
+
+static void
+check_text_url (const char *url, gsize at, void *data)
+{
+    text_urls *t = data;
+    check_url (t->cx, url, t->segment->map.src[at], t->segment->part);
+}
+
 /* URLs written in plain-text parts. */
 static void
 check_text_urls (sl_context *cx, const sl_segment *segment)
 {
-    const char *t = segment->map.text;
-    for (const char *p = t; (p = strstr (p, "http")) != NULL;) {
-        if (g_ascii_strncasecmp (p, "http://", 7) != 0 && g_ascii_strncasecmp (p, "https://", 8) != 0) {
-            p += 4;
-            continue;
-        }
-        gsize n = strcspn (p, " \t\r\n<>\"'");
-        while (n > 0 && strchr (".,;:!?)", p[n - 1]))
-            n--;
-        char *url = g_strndup (p, n);
-        check_url (cx, url, segment->map.src[p - t], segment->part);
-        g_free (url);
-        p += n ? n : 4;
-    }
+    text_urls t = { cx, segment };
+    sl_foreach_url (segment->map.text, check_text_url, &t);
 }
 
 static void

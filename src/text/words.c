@@ -177,3 +177,21 @@ sl_find_addresses (const char *text, gsize len, GArray *spans)
         i = end;
     }
 }
+
+void
+sl_foreach_url (const char *text, void (*fn) (const char *url, gsize at, void *data), void *data)
+{
+    for (const char *p = text; (p = strstr (p, "http")) != NULL;) {
+        if (g_ascii_strncasecmp (p, "http://", 7) != 0 && g_ascii_strncasecmp (p, "https://", 8) != 0) {
+            p += 4;
+            continue;
+        }
+        gsize n = strcspn (p, " \t\r\n<>\"'");
+        while (n > 0 && strchr (".,;:!?)", p[n - 1]))
+            n--;
+        char *url = g_strndup (p, n);
+        fn (url, (gsize) (p - text), data);
+        g_free (url);
+        p += n ? n : 4;
+    }
+}

@@ -30,6 +30,10 @@ gboolean sl_token_is_address (const char *s, gsize n);
 /* Append to SPANS (sl_span) every URL or e-mail address token of TEXT. */
 void sl_find_addresses (const char *text, gsize len, GArray *spans);
 
+/* Call FN for each http(s) URL written in TEXT, with its byte offset;
+ * trailing punctuation is not part of it. */
+void sl_foreach_url (const char *text, void (*fn) (const char *url, gsize at, void *data), void *data);
+
 /* An all-caps word: at least two letters, all upper case. */
 gboolean sl_word_is_caps (const sl_word *word);
 
