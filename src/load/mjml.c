@@ -258,6 +258,10 @@ move_preview (sl_node *preview, sl_node *body)
 {
     if (preview == NULL || body == NULL || preview->parent == NULL)
         return;
+    /* a broken file may have the body inside the preview: leave it */
+    for (const sl_node *p = body; p; p = p->parent)
+        if (p == preview)
+            return;
     unlink_node (preview);
     preview->parent = body;
     preview->next = body->first_child;

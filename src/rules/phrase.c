@@ -213,7 +213,7 @@ check (sl_context *cx)
         /* the disguised reading first: "DINERΟ GRATIS" is one disguised
          * phrase, not the plain "gratis"; a text with no disguise at all
          * (the common case) has nothing to find there */
-        if (memchr (hidden.touched->data, 1, hidden.touched->len) != NULL)
+        if (hidden.touched->len > 0 && memchr (hidden.touched->data, 1, hidden.touched->len) != NULL)
             report_reading (cx, &st, &hidden);
         report_reading (cx, &st, &plain);
     }

@@ -335,7 +335,8 @@ sl_deobfuscate (sl_folded *out, GByteArray *touched, const char *text, gsize len
     g_array_free (tokens, TRUE);
 
     g_byte_array_set_size (touched, (guint) len);
-    memset (touched->data, 0, len);
+    if (len > 0)
+        memset (touched->data, 0, len);
     sl_fold_begin (out);
     for (gsize k = 0; k < n; k++) {
         if (ch[k].changed)

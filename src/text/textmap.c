@@ -69,6 +69,8 @@ void
 sl_textmap_append_map (sl_textmap *map, const sl_textmap *from, gsize start, gsize end)
 {
     gsize n = end - start;
+    if (n == 0)
+        return;
     reserve (map, n);
     memcpy (map->text + map->len, from->text + start, n);
     memcpy (map->src + map->len, from->src + start, n * sizeof *map->src);
