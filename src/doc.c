@@ -39,6 +39,7 @@ sl_doc_new (const char *name, const char *raw, gsize raw_len)
     doc->segments = g_ptr_array_new_with_free_func (segment_free);
     doc->html = g_ptr_array_new ();
     doc->parts = g_ptr_array_new_with_free_func (sl_part_free);
+    doc->limits = g_array_new (FALSE, FALSE, sizeof (sl_limit_note));
     return doc;
 }
 
@@ -54,6 +55,9 @@ sl_doc_free (sl_doc *doc)
         sl_html_free (g_ptr_array_index (doc->html, i));
     g_ptr_array_free (doc->html, TRUE);
     g_ptr_array_free (doc->parts, TRUE);
+    for (guint i = 0; i < doc->limits->len; i++)
+        g_free (g_array_index (doc->limits, sl_limit_note, i).message);
+    g_array_free (doc->limits, TRUE);
     g_free (doc->base_dir);
     g_free (doc->from_name);
     g_free (doc->from_address);
@@ -92,6 +96,13 @@ sl_doc_add_segment (sl_doc *doc, sl_segment_kind kind, const char *part,
     sl_placeholders_blank (segment->map.text, segment->map.len, segment->placeholders);
     g_ptr_array_add (doc->segments, segment);
     return segment;
+}
+
+void
+sl_doc_note_limit (sl_doc *doc, guint32 offset, char *message)
+{
+    sl_limit_note note = { offset, message };
+    g_array_append_val (doc->limits, note);
 }
 
 void

@@ -37,6 +37,12 @@ typedef struct sl_segment {
 
 struct sl_html;
 
+/* A limit a loader hit (too deep, too many parts): reported as a note. */
+typedef struct sl_limit_note {
+    guint32 offset;
+    char *message;
+} sl_limit_note;
+
 /* A MIME part that is not body text: an attachment or an inline image. */
 typedef struct sl_part {
     char *content_type;   /* "application/pdf", lower case */
@@ -76,6 +82,7 @@ typedef struct sl_doc {
     char *list_unsubscribe_post; /* the List-Unsubscribe-Post header, or NULL */
     gboolean transactional;      /* judged or set: no bulk-mail rules */
     gboolean kind_detected;      /* judged transactional from the draft itself */
+    GArray *limits;              /* sl_limit_note: limits the loaders hit */
 } sl_doc;
 
 sl_doc *sl_doc_new (const char *name, const char *raw, gsize raw_len);
@@ -88,6 +95,9 @@ sl_segment *sl_doc_add_segment (sl_doc *doc, sl_segment_kind kind,
 
 /* Whether a body segment was added yet. */
 gboolean sl_doc_has_body (const sl_doc *doc);
+
+/* Record that a loader hit a limit (takes MESSAGE). */
+void sl_doc_note_limit (sl_doc *doc, guint32 offset, char *message);
 
 /* Line and column of a source offset. */
 void sl_doc_position (const sl_doc *doc, guint32 offset, unsigned *line, unsigned *column);

@@ -90,6 +90,7 @@ spamlint_engine_new (void)
     }
     spamlint_engine *engine = g_new0 (spamlint_engine, 1);
     engine->threshold = SPAMLINT_DEFAULT_THRESHOLD;
+    engine->max_input_bytes = SPAMLINT_DEFAULT_MAX_INPUT_MB * 1024 * 1024;
     engine->fail_on = SPAMLINT_FAIL_ON_ERROR_OR_SCORE;
     engine->phrase_lists = g_ptr_array_new_with_free_func (language_list_free);
     for (guint i = 0; builtin_languages[i]; i++) {
@@ -435,6 +436,12 @@ sl_engine_domain_allowed (const spamlint_engine *engine, const char *host)
             return TRUE;
     }
     return FALSE;
+}
+
+void
+spamlint_engine_set_max_input (spamlint_engine *engine, size_t megabytes)
+{
+    engine->max_input_bytes = megabytes * 1024 * 1024;
 }
 
 void

@@ -46,6 +46,7 @@ struct spamlint_engine {
     GHashTable *severity;          /* rule id -> severity + 1 */
     GHashTable *allowed_domains;   /* the user's own domains: links to them are fine */
     gboolean keep_source;          /* results keep the draft's bytes */
+    gsize max_input_bytes;         /* larger drafts are not read */
     /* SPAMLINT_PROFILE=1: time spent per stage, printed when freed */
     gboolean profile;
     gint64 *profile_us;            /* per family, then load, language, kind */

@@ -119,6 +119,13 @@ decide (const spamlint_engine *engine, spamlint_result *result)
     return TRUE;
 }
 
+static char *
+too_large (const spamlint_engine *engine, gsize length)
+{
+    return g_strdup_printf (_("%.1f MB, over the input size limit of %zu MB (--max-size)"),
+                            length / (1024.0 * 1024.0), engine->max_input_bytes / (1024 * 1024));
+}
+
 /* BASE_DIR: the draft's folder, where images next to it are; or NULL. */
 static spamlint_result *
 lint (spamlint_engine *engine, const char *name, const char *data, size_t length,
@@ -126,6 +133,8 @@ lint (spamlint_engine *engine, const char *name, const char *data, size_t length
 {
     spamlint_result *result = result_new (engine, name);
     char *error = NULL;
+    if (length > engine->max_input_bytes)
+        return result_error (result, too_large (engine, length));
     const sl_family *const *families = sl_families ();
     guint n_families = 0;
     while (families[n_families])
@@ -146,7 +155,8 @@ lint (spamlint_engine *engine, const char *name, const char *data, size_t length
     result->transactional = doc->transactional;
     result->language = g_strdup (doc->language);
 
-    sl_context cx = { engine, doc, result->findings, pcre2_match_data_create (1, NULL), NULL };
+    sl_context cx = { engine, doc, result->findings, pcre2_match_data_create (1, NULL), NULL,
+                      g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free) };
     for (guint f = 0; families[f]; f++) {
         cx.state = g_ptr_array_index (engine->family_states, f);
         t0 = engine->profile ? g_get_monotonic_time () : 0;
@@ -154,6 +164,8 @@ lint (spamlint_engine *engine, const char *name, const char *data, size_t length
         if (engine->profile)
             engine->profile_us[f] += g_get_monotonic_time () - t0;
     }
+    sl_report_overflow (&cx);
+    g_hash_table_destroy (cx.per_rule);
     pcre2_match_data_free (cx.match_data);
 
     apply_settings (engine, doc, result);
@@ -182,6 +194,11 @@ spamlint_lint_file (spamlint_engine *engine, const char *path, spamlint_format f
     if (g_file_test (path, G_FILE_TEST_IS_DIR)) {
         spamlint_result *result = result_new (engine, path);
         return result_error (result, g_strdup (_("is a directory")));
+    }
+    GStatBuf st;
+    if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && (gsize) st.st_size > engine->max_input_bytes) {
+        spamlint_result *result = result_new (engine, path);
+        return result_error (result, too_large (engine, (gsize) st.st_size));
     }
     if (!g_file_get_contents (path, &data, &length, &error)) {
         spamlint_result *result = result_new (engine, path);

@@ -25,6 +25,7 @@ typedef struct options {
     char *color;
     gboolean list_rules;
     gint jobs;
+    gint max_size;
     char *explain;
     char *fail_on;
     gboolean no_fail;
@@ -179,6 +180,8 @@ build_engine (const options *opt, const char *config, char **error)
     if (opt->no_spelling)
         spamlint_engine_set_spelling (engine, 0);
     spamlint_engine_set_suggestions (engine, opt->suggest);
+    if (opt->max_size > 0)
+        spamlint_engine_set_max_input (engine, (size_t) opt->max_size);
     if (opt->bulk || opt->transactional)
         spamlint_engine_set_kind (engine, opt->bulk ? SPAMLINT_KIND_BULK : SPAMLINT_KIND_TRANSACTIONAL);
     if (opt->from && spamlint_engine_set_from (engine, opt->from, error) != 0)
@@ -383,6 +386,8 @@ main (int argc, char **argv)
           N_("WHEN") },
         { "config", 'c', 0, G_OPTION_ARG_FILENAME, &opt.config,
           N_("Read settings from FILE instead of the nearest .spamlintrc"), N_("FILE") },
+        { "max-size", 0, 0, G_OPTION_ARG_INT, &opt.max_size,
+          N_("Refuse drafts larger than MB megabytes (default 50)"), N_("MB") },
         { "jobs", 'j', 0, G_OPTION_ARG_INT, &opt.jobs,
           N_("Lint on N threads (default: the number of processors); the output is the same"), N_("N") },
         { "list-rules", 0, 0, G_OPTION_ARG_NONE, &opt.list_rules,
@@ -484,6 +489,8 @@ main (int argc, char **argv)
         usage = _("unknown --input-format: use text, html, eml or mjml");
     else if (opt.fail_on && strcmp (opt.fail_on, "score") != 0 && strcmp (opt.fail_on, "error") != 0)
         usage = _("unknown --fail-on: use error or score");
+    else if (opt.max_size < 0)
+        usage = _("--max-size must be a number of megabytes above 0");
     else if (opt.jobs < 0 || opt.jobs > 256)
         usage = _("--jobs must be a number from 1 to 256");
     else if (opt.bulk && opt.transactional)

@@ -58,6 +58,7 @@ typedef enum {
 } spamlint_fail_on;
 
 #define SPAMLINT_DEFAULT_THRESHOLD 5.0
+#define SPAMLINT_DEFAULT_MAX_INPUT_MB 50
 
 /* Engine: built-in word lists compiled, default settings. Never NULL. */
 spamlint_engine *spamlint_engine_new (void);
@@ -102,6 +103,8 @@ void spamlint_engine_allow_domain (spamlint_engine *engine, const char *domain);
 /* Apply a configuration file (GKeyFile syntax, see spamlint(1)). 0 on
  * success; -1 with *ERROR set (free it with free()). */
 int spamlint_engine_load_config (spamlint_engine *engine, const char *path, char **error);
+/* Drafts larger than MEGABYTES (default 50) are not read: an error. */
+void spamlint_engine_set_max_input (spamlint_engine *engine, size_t megabytes);
 /* Keep each draft's bytes in its result, for showing source lines. */
 void spamlint_engine_keep_source (spamlint_engine *engine, int keep);
 

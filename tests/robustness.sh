@@ -13,7 +13,7 @@
 # The time and peak memory of each run are printed, one line per input.
 #
 # Under AddressSanitizer, raise the limits (ASan is 2 to 3 times slower and
-# reserves memory of its own), e.g. SPAMLINT_TIME_LIMIT=15
+# reserves memory of its own), e.g. SPAMLINT_TIME_LIMIT=20
 # SPAMLINT_RSS_LIMIT_MB=2048; the virtual memory cap (ulimit -v) is left
 # out automatically when the binary cannot start under it.
 set -u
@@ -58,6 +58,7 @@ ko () {
 # as_option=--wordlist= (say), FILE is given as that option's value instead.
 as_option=
 lint () {
+    add_row
     name=$1 file=$2
     shift 2
     start=$(date +%s.%N)
@@ -78,7 +79,6 @@ lint () {
         peak_mb=$(tail -n 1 "$tmp/time" | awk '{ printf "%d", $2 / 1024 }')
     fi
     rm -f "$tmp/time"
-    verdict=pass
     before=$fail
 
     case $status in
@@ -97,7 +97,7 @@ lint () {
     else
         ok
     fi
-    if grep -q "clean-fr.html: score" "$tmp/out"; then
+    if grep -qF "$valid: score" "$tmp/out"; then
         ok
     elif [ -n "$as_option" ] && [ "$status" -eq 2 ]; then
         ok # a bad option file is a usage error: nothing is linted
@@ -114,12 +114,20 @@ lint () {
     elif [ "$status" -le 1 ]; then
         if [ "$errlines" -eq 0 ]; then ok; else ko "a lint printed $errlines line(s) on stderr"; fi
     fi
-    [ "$fail" -eq "$before" ] || verdict=FAIL
-    printf '%-24s status %3s  %6s s  %5s MB  %s\n' "$name" "$status" "$secs" "$peak_mb" "$verdict" >> "$tmp/table"
-    if [ "$verdict" = FAIL ]; then
+    row=$(printf '%-24s %6s %8s %8s' "$name" "$status" "$secs" "$peak_mb")
+    if [ "$fail" -ne "$before" ]; then
         sed 's/^/  out: /' "$tmp/out" | cut -c 1-200 | head -5
         sed 's/^/  err: /' "$tmp/err" | cut -c 1-200 | head -5
     fi
+}
+
+# add_row: the last input's line in the results table, once all its checks ran
+row=
+add_row () {
+    [ -n "$row" ] || return 0
+    case " $failed_inputs " in *" $name "*) verdict=FAIL ;; *) verdict=pass ;; esac
+    echo "$row  $verdict" >> "$tmp/table"
+    row=
 }
 
 # want_status CODE...: the last run ended with one of these
@@ -298,7 +306,7 @@ printf '%s' "$text" > "$d/lettre${rlo}lmth.txt"
 
 { printf '\377\376'; printf '%s' "$text" | iconv -f UTF-8 -t UTF-16LE; } > "$d/utf16le-bom.txt"
 
-printf '<html><head><title>Lettre</title></head><body>\n<p>Derni\350re chance : offre exceptionnelle pour la rentr\351e, ça d\351m\351nage !</p>\n<p>Atelier Durand, 69002 Lyon.</p></body></html>\n' \
+printf '<html><head><title>Lettre</title></head><body>\n<p>Derni\350re chance : offre exceptionnelle pour la rentr\351e, \347a d\351m\351nage !</p>\n<p>Atelier Durand, 69002 Lyon.</p></body></html>\n' \
     > "$d/latin1.html"
 
 { echo "$headers"; printf 'Content-Type: text/plain; charset=x-unknown\nContent-Transfer-Encoding: 8bit\n\n'
@@ -383,11 +391,15 @@ for crash in "$SRCDIR"/tests/fuzz/crashes/fuzz_lint-*; do
     *) fmt=auto ext=draft ;;
     esac
     tail -c +2 "$crash" > "$d/$(basename "$crash").$ext"
+    # the valid draft is read in the same forced format: a message for eml
+    [ $fmt = eml ] && valid="$SRCDIR/tests/golden/reply.eml"
     lint "$(basename "$crash")" "$d/$(basename "$crash").$ext" --input-format=$fmt
+    valid="$SRCDIR/tests/golden/clean-fr.html"
 done
 
+add_row
 echo
-printf '%-24s %-10s %8s  %8s  %s\n' input status seconds "peak" result
+printf '%-24s %6s %8s %8s  %s\n' input status seconds "peak MB" result
 cat "$tmp/table"
 [ -n "$failed_inputs" ] && echo "failing inputs:$failed_inputs"
 echo "$pass passed, $fail failed"

@@ -22,6 +22,7 @@
 typedef struct eml_state {
     sl_doc *doc;
     unsigned parts;
+    gboolean too_deep, too_many;  /* a limit hit, noted once */
 } eml_state;
 
 static const GMimeHeader *
@@ -194,8 +195,24 @@ load_leaf (eml_state *st, GMimePart *part)
 static void
 load_part (eml_state *st, GMimeObject *object, unsigned depth)
 {
-    if (object == NULL || depth > MIME_MAX_DEPTH || ++st->parts > MIME_MAX_PARTS)
+    if (object == NULL)
         return;
+    if (depth > MIME_MAX_DEPTH) {
+        if (!st->too_deep)
+            sl_doc_note_limit (st->doc, header_offset (find_header (object, "Content-Type"), 0),
+                               g_strdup_printf (_("MIME parts nested more than %d deep (the nesting limit): the deeper ones are not read"),
+                                                MIME_MAX_DEPTH));
+        st->too_deep = TRUE;
+        return;
+    }
+    if (++st->parts > MIME_MAX_PARTS) {
+        if (!st->too_many)
+            sl_doc_note_limit (st->doc, header_offset (find_header (object, "Content-Type"), 0),
+                               g_strdup_printf (_("more than %d MIME parts (the part limit): the rest are not read"),
+                                                MIME_MAX_PARTS));
+        st->too_many = TRUE;
+        return;
+    }
     if (GMIME_IS_MULTIPART (object)) {
         GMimeMultipart *multipart = GMIME_MULTIPART (object);
         int n = g_mime_multipart_get_count (multipart);
@@ -314,7 +331,7 @@ sl_load_eml (sl_doc *doc, char **error)
     if (post)
         doc->list_unsubscribe_post = g_strdup (g_mime_header_get_value ((GMimeHeader *) post));
 
-    eml_state st = { doc, 0 };
+    eml_state st = { doc, 0, FALSE, FALSE };
     load_part (&st, g_mime_message_get_mime_part (message), 0);
     g_object_unref (message);
     g_object_unref (stream);

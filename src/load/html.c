@@ -24,6 +24,8 @@ typedef struct parse_state {
     const sl_textmap *source;
     sl_html *html;
     sl_node *current;
+    unsigned depth;         /* elements open */
+    unsigned flattened;     /* elements past the depth limit, read flat */
 } parse_state;
 
 static guint32
@@ -175,6 +177,18 @@ static void
 on_start_element (void *data, const xmlChar *name, const xmlChar **attrs)
 {
     parse_state *st = data;
+    if (st->depth >= SL_HTML_MAX_DEPTH) {
+        /* past the limit the elements are not kept (their text is, in the
+         * deepest element kept): said once, as a parser error */
+        if (st->flattened++ == 0) {
+            sl_html_error e = { raw_offset (st, cursor (st)), -1,
+                                g_strdup_printf ("elements nested more than %d deep (the nesting limit): "
+                                                 "the deeper ones are read flat", SL_HTML_MAX_DEPTH) };
+            g_array_append_val (st->html->errors, e);
+        }
+        return;
+    }
+    st->depth++;
     sl_node *node = node_new (SL_NODE_ELEMENT, st->current);
     node->name = g_ascii_strdown ((const char *) name, -1);
     gsize cur = cursor (st);
@@ -205,8 +219,14 @@ static void
 on_end_element (void *data, const xmlChar *name)
 {
     parse_state *st = data;
-    if (st->current->parent)
+    if (st->flattened > 0) {
+        st->flattened--;
+        return;
+    }
+    if (st->current->parent) {
         st->current = st->current->parent;
+        st->depth--;
+    }
 }
 
 static void
@@ -393,7 +413,7 @@ sl_html_parse_adapted (const sl_textmap *source, const char *part, sl_html_adapt
     sax.serror = (xmlStructuredErrorFunc) on_error;
     sax.initialized = XML_SAX2_MAGIC;
 
-    parse_state st = { NULL, source, html, html->root };
+    parse_state st = { NULL, source, html, html->root, 0, 0 };
     if (source->len > 0 && source->len < G_MAXINT) {
         htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt (source->text, (int) source->len);
         if (ctxt != NULL) {

@@ -18,6 +18,10 @@ typedef struct sl_attr {
 struct sl_style;
 struct sl_stylesheet;
 
+/* Elements nested deeper are read flat (their text kept): no recursion
+ * over the tree can run out of stack, whatever the draft. */
+#define SL_HTML_MAX_DEPTH 256
+
 /* Gmail shows only the first 102 KB of a message's HTML. */
 #define SL_HTML_CLIP_BYTES (102 * 1024)
 

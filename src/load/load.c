@@ -35,14 +35,28 @@ bom_length (const char *data, gsize len)
     return len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 }
 
+/* The raw bytes as UTF-8: UTF-16 when a byte order mark says so, else
+ * UTF-8 (invalid bytes read as Windows-1252). */
+static void
+decode_raw (const sl_doc *doc, sl_textmap *out)
+{
+    const guchar *raw = (const guchar *) doc->raw;
+    if (doc->raw_len >= 2 && ((raw[0] == 0xFF && raw[1] == 0xFE) || (raw[0] == 0xFE && raw[1] == 0xFF))) {
+        sl_textmap_decode (out, doc->raw + 2, doc->raw_len - 2, NULL, 2,
+                           raw[0] == 0xFF ? "UTF-16LE" : "UTF-16BE");
+        return;
+    }
+    gsize skip = bom_length (doc->raw, doc->raw_len);
+    sl_textmap_decode (out, doc->raw + skip, doc->raw_len - skip, NULL, (guint32) skip, NULL);
+}
+
 gboolean
 sl_load_text (sl_doc *doc)
 {
     sl_textmap map;
     sl_textmap_init (&map);
-    gsize skip = bom_length (doc->raw, doc->raw_len);
-    sl_textmap_decode (&map, doc->raw + skip, doc->raw_len - skip, NULL, (guint32) skip, NULL);
-    sl_doc_add_segment (doc, SL_SEGMENT_BODY, "text/plain", &map, (guint32) skip);
+    decode_raw (doc, &map);
+    sl_doc_add_segment (doc, SL_SEGMENT_BODY, "text/plain", &map, map.len ? map.src[0] : 0);
     return TRUE;
 }
 
@@ -51,8 +65,7 @@ sl_load_html (sl_doc *doc)
 {
     sl_textmap source;
     sl_textmap_init (&source);
-    gsize skip = bom_length (doc->raw, doc->raw_len);
-    sl_textmap_decode (&source, doc->raw + skip, doc->raw_len - skip, NULL, (guint32) skip, NULL);
+    decode_raw (doc, &source);
     sl_doc_add_html (doc, &source, "text/html");
     sl_textmap_clear (&source);
     return TRUE;

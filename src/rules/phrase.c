@@ -55,20 +55,30 @@ typedef struct reading {
 
 typedef struct segment_state {
     const sl_segment *segment;
-    GArray *taken;        /* sl_span in segment bytes: already reported or allowed */
-    GArray *addresses;    /* sl_span in segment bytes: URLs and e-mail addresses */
+    /* one byte per byte of the segment, non-zero where no new match may
+     * fall: already reported, allowed, or a URL or address (a mask keeps
+     * this linear on a draft with thousands of matches) */
+    GByteArray *taken;
+    GArray *addresses;    /* sl_span scratch for sl_find_addresses */
     double place;         /* the subject's factor */
 } segment_state;
 
 static gboolean
-overlaps (const GArray *spans, gsize start, gsize end)
+overlaps (const GByteArray *taken, gsize start, gsize end)
 {
-    for (guint i = 0; i < spans->len; i++) {
-        const sl_span *s = &g_array_index (spans, sl_span, i);
-        if (start < s->end && s->start < end)
+    for (gsize k = start; k < end && k < taken->len; k++)
+        if (taken->data[k])
             return TRUE;
-    }
     return FALSE;
+}
+
+static void
+take (GByteArray *taken, gsize start, gsize end)
+{
+    if (end > taken->len)
+        end = taken->len;
+    if (start < end)
+        memset (taken->data + start, 1, end - start);
 }
 
 static gboolean
@@ -155,10 +165,9 @@ report_reading (sl_context *cx, segment_state *st, const reading *r)
     g_array_sort (found, compare_candidates);
     for (guint i = 0; i < found->len; i++) {
         const candidate *c = &g_array_index (found, candidate, i);
-        if (overlaps (st->taken, c->start, c->end) || overlaps (st->addresses, c->start, c->end))
+        if (overlaps (st->taken, c->start, c->end))
             continue;
-        sl_span span = { c->start, c->end };
-        g_array_append_val (st->taken, span);
+        take (st->taken, c->start, c->end);
         double points = c->phrase->weight * c->factor * st->place;
         if (r->touched == NULL)
             sl_report_span (cx, st->segment, c->start, c->end, "spam-phrase", SPAMLINT_WARNING,
@@ -184,8 +193,7 @@ take_allowed (sl_context *cx, segment_state *st, const reading *r)
     collect (cx, st, cx->engine->allow, &plain, 1.0, found);
     for (guint i = 0; i < found->len; i++) {
         const candidate *c = &g_array_index (found, candidate, i);
-        sl_span span = { c->start, c->end };
-        g_array_append_val (st->taken, span);
+        take (st->taken, c->start, c->end);
     }
     g_array_free (found, TRUE);
 }
@@ -197,14 +205,19 @@ check (sl_context *cx)
     reading hidden = { { 0 }, g_byte_array_new () };
     sl_folded_init (&plain.folded);
     sl_folded_init (&hidden.folded);
-    segment_state st = { NULL, g_array_new (FALSE, FALSE, sizeof (sl_span)),
-                         g_array_new (FALSE, FALSE, sizeof (sl_span)), 1.0 };
+    segment_state st = { NULL, g_byte_array_new (), g_array_new (FALSE, FALSE, sizeof (sl_span)),
+                         1.0 };
     for (guint i = 0; i < cx->doc->segments->len; i++) {
         st.segment = g_ptr_array_index (cx->doc->segments, i);
         st.place = st.segment->kind == SL_SEGMENT_SUBJECT ? SUBJECT_FACTOR : 1.0;
-        g_array_set_size (st.taken, 0);
+        g_byte_array_set_size (st.taken, (guint) st.segment->map.len);
+        if (st.taken->len)
+            memset (st.taken->data, 0, st.taken->len);
         g_array_set_size (st.addresses, 0);
         sl_find_addresses (st.segment->map.text, st.segment->map.len, st.addresses);
+        for (guint a = 0; a < st.addresses->len; a++)
+            take (st.taken, g_array_index (st.addresses, sl_span, a).start,
+                  g_array_index (st.addresses, sl_span, a).end);
 
         sl_fold (&plain.folded, st.segment->map.text, st.segment->map.len);
         sl_deobfuscate (&hidden.folded, hidden.touched, st.segment->map.text, st.segment->map.len);
@@ -217,7 +230,7 @@ check (sl_context *cx)
             report_reading (cx, &st, &hidden);
         report_reading (cx, &st, &plain);
     }
-    g_array_free (st.taken, TRUE);
+    g_byte_array_free (st.taken, TRUE);
     g_array_free (st.addresses, TRUE);
     sl_folded_clear (&plain.folded);
     sl_folded_clear (&hidden.folded);

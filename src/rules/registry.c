@@ -20,6 +20,7 @@ extern const sl_family sl_family_attachments;
 extern const sl_family sl_family_mime;
 extern const sl_family sl_family_sender;
 extern const sl_family sl_family_bulk;
+extern const sl_family sl_family_limits;
 extern const sl_family sl_family_dns;
 
 static const sl_family *const families[] = {
@@ -38,6 +39,7 @@ static const sl_family *const families[] = {
     &sl_family_mime,
     &sl_family_sender,
     &sl_family_bulk,
+    &sl_family_limits,
     &sl_family_dns,
     NULL
 };

@@ -3,6 +3,7 @@
 
 #include "rules/rules.h"
 
+#include <glib/gi18n-lib.h>
 #include <stdarg.h>
 
 void
@@ -12,6 +13,55 @@ sl_finding_free (gpointer data)
     g_free (finding->message);
     g_free (finding->match);
     g_free (finding);
+}
+
+/* Whether a finding of RULE may still be listed; if not, tally it. */
+static gboolean
+listed (sl_context *cx, const char *rule, spamlint_severity severity, double points, guint32 first)
+{
+    if (cx->per_rule == NULL)
+        return TRUE;
+    sl_rule_tally *tally = g_hash_table_lookup (cx->per_rule, rule);
+    if (tally == NULL) {
+        tally = g_new0 (sl_rule_tally, 1);
+        g_hash_table_insert (cx->per_rule, (gpointer) rule, tally);
+    }
+    if (++tally->count <= SL_MAX_FINDINGS_PER_RULE)
+        return TRUE;
+    if (tally->count == SL_MAX_FINDINGS_PER_RULE + 1) {
+        tally->first = first;
+        tally->severity = severity;
+    }
+    tally->extra_points += points;
+    return FALSE;
+}
+
+void
+sl_report_overflow (sl_context *cx)
+{
+    GHashTableIter it;
+    gpointer key, value;
+    g_hash_table_iter_init (&it, cx->per_rule);
+    GPtrArray *rules = g_ptr_array_new ();
+    while (g_hash_table_iter_next (&it, &key, &value))
+        if (((sl_rule_tally *) value)->count > SL_MAX_FINDINGS_PER_RULE)
+            g_ptr_array_add (rules, key);
+    g_ptr_array_sort (rules, (GCompareFunc) g_strcmp0);
+    for (guint i = 0; i < rules->len; i++) {
+        const char *rule = g_ptr_array_index (rules, i);
+        sl_rule_tally *tally = g_hash_table_lookup (cx->per_rule, rule);
+        unsigned more = tally->count - SL_MAX_FINDINGS_PER_RULE;
+        /* counted as the limit says: this summary is not itself limited */
+        g_hash_table_steal (cx->per_rule, rule);
+        GHashTable *saved = cx->per_rule;
+        cx->per_rule = NULL;
+        sl_report (cx, rule, tally->severity, tally->extra_points, tally->first, tally->first, NULL,
+                   NULL, _("%u more findings of this rule, not listed (the limit is %d per rule and draft)"),
+                   more, SL_MAX_FINDINGS_PER_RULE);
+        cx->per_rule = saved;
+        g_free (tally);
+    }
+    g_ptr_array_free (rules, TRUE);
 }
 
 static void
@@ -38,6 +88,8 @@ sl_report (sl_context *cx, const char *rule, spamlint_severity severity,
            double points, guint32 first, guint32 last, const char *part,
            const char *match, const char *format, ...)
 {
+    if (!listed (cx, rule, severity, points, first))
+        return;
     va_list args;
     va_start (args, format);
     report_valist (cx, rule, severity, points, first, last, part, match, format, args);
@@ -50,6 +102,8 @@ sl_report_span (sl_context *cx, const sl_segment *segment, gsize start, gsize en
                 const char *format, ...)
 {
     const sl_textmap *map = &segment->map;
+    if (!listed (cx, rule, severity, points, start < map->len ? map->src[start] : segment->anchor))
+        return;
     if (end <= start)
         end = sl_utf8_char_end (map->text, map->len, start);
     /* the last character's first byte */

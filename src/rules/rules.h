@@ -40,7 +40,22 @@ typedef struct sl_context {
     GPtrArray *findings;  /* spamlint_finding */
     pcre2_match_data *match_data;
     const void *state;    /* what the family's prepare made, or NULL */
+    GHashTable *per_rule; /* rule id -> sl_rule_tally, for the findings limit */
 } sl_context;
+
+/* Past this many findings of one rule in one draft, the rest are counted
+ * (and scored) but not listed: one line says how many there were. */
+#define SL_MAX_FINDINGS_PER_RULE 500
+
+typedef struct sl_rule_tally {
+    unsigned count;
+    double extra_points;
+    spamlint_severity severity;
+    guint32 first;         /* where the first unlisted one was */
+} sl_rule_tally;
+
+/* After the rules: one finding per rule that went past the limit. */
+void sl_report_overflow (sl_context *cx);
 
 typedef struct sl_family {
     const char *name;

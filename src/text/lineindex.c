@@ -13,6 +13,9 @@ sl_lineindex_build (sl_lineindex *index, const char *data, gsize len)
 {
     index->data = data;
     index->len = len;
+    index->cached_line = 0;
+    index->cached_offset = 0;
+    index->cached_column = 0;
     index->starts = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 64);
     guint32 zero = 0;
     g_array_append_val (index->starts, zero);
@@ -52,6 +55,7 @@ void
 sl_lineindex_position (const sl_lineindex *index, gsize offset,
                        unsigned *line, unsigned *column)
 {
+    sl_lineindex *cache = (sl_lineindex *) index;
     if (offset > index->len)
         offset = index->len;
     const guint32 *starts = (const guint32 *) (void *) index->starts->data;
@@ -68,5 +72,12 @@ sl_lineindex_position (const sl_lineindex *index, gsize offset,
     if (start == 0 && index->len >= 3 && offset >= 3 && memcmp (index->data, "\xEF\xBB\xBF", 3) == 0)
         start = 3;
     *line = lo + 1;
-    *column = count_code_points (index->data + start, offset - start) + 1;
+    if (cache->cached_line == *line && cache->cached_offset >= start && cache->cached_offset <= offset)
+        *column = cache->cached_column
+                  + count_code_points (index->data + cache->cached_offset, offset - cache->cached_offset);
+    else
+        *column = count_code_points (index->data + start, offset - start) + 1;
+    cache->cached_line = *line;
+    cache->cached_offset = offset;
+    cache->cached_column = *column;
 }

@@ -8,6 +8,11 @@ typedef struct sl_lineindex {
     const char *data;
     gsize len;
     GArray *starts; /* guint32: offset of the first byte of each line */
+    /* the last answer, to count on from it: findings come mostly in order,
+     * and counting from the line start each time is quadratic on a
+     * minified one-line draft */
+    gsize cached_offset;
+    unsigned cached_line, cached_column;
 } sl_lineindex;
 
 void sl_lineindex_build (sl_lineindex *index, const char *data, gsize len);

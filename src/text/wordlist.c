@@ -15,6 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* groups nested in one pattern, well under PCRE2's limit of 250 */
+#define TRIE_MAX_NESTING 120
+
 static void
 phrase_free (gpointer data)
 {
@@ -64,6 +67,12 @@ parse_line (sl_wordlist *list, char *line, gboolean weighted, GError **error)
         text = g_strchug (space);
     }
 
+    if (g_utf8_strlen (text, -1) > SL_PHRASE_MAX_CHARS) {
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                     "phrase longer than %d characters (the phrase limit)", SL_PHRASE_MAX_CHARS);
+        g_free (category);
+        return FALSE;
+    }
     char *folded = sl_fold_string (text);
     if (*folded == '\0' || g_hash_table_contains (list->by_folded, folded)) {
         g_free (folded);
@@ -94,9 +103,26 @@ append_escaped_char (GString *re, const char *s, gsize n)
     g_string_append_len (re, s, (gssize) n);
 }
 
-/* PHRASES[0..n) are sorted, distinct, and share their first DEPTH bytes. */
+/* PHRASES[0..n) as a flat alternation of their ends after DEPTH bytes,
+ * in reverse sorted order so that a longer phrase comes before its prefix. */
 static void
-append_trie (GString *re, char **phrases, gsize n, gsize depth)
+append_flat (GString *re, char **phrases, gsize n, gsize depth)
+{
+    g_string_append (re, "(?:");
+    for (gsize k = n; k-- > 0;) {
+        if (k < n - 1)
+            g_string_append_c (re, '|');
+        for (const char *c = phrases[k] + depth; *c; c = g_utf8_next_char (c))
+            append_escaped_char (re, c, (gsize) (g_utf8_next_char (c) - c));
+    }
+    g_string_append_c (re, ')');
+}
+
+/* PHRASES[0..n) are sorted, distinct, and share their first DEPTH bytes;
+ * LEVEL groups are open around them. PCRE2 allows 250 nested groups: past
+ * a bound, the rest of a branch is flat, so any list compiles. */
+static void
+append_trie (GString *re, char **phrases, gsize n, gsize depth, unsigned level)
 {
     gsize i = 0;
     gboolean terminal = strlen (phrases[0]) == depth;
@@ -104,6 +130,10 @@ append_trie (GString *re, char **phrases, gsize n, gsize depth)
         i = 1;
     if (i == n)
         return;
+    if (level >= TRIE_MAX_NESTING) {
+        append_flat (re, phrases, n, depth);
+        return;
+    }
 
     /* count the branches: runs of phrases with the same next character */
     gsize branches = 0;
@@ -131,7 +161,7 @@ append_trie (GString *re, char **phrases, gsize n, gsize depth)
             g_string_append_c (re, '|');
         first = FALSE;
         append_escaped_char (re, c, clen);
-        append_trie (re, phrases + k, j - k, depth + clen);
+        append_trie (re, phrases + k, j - k, depth + clen, level + (group ? 1 : 0));
         k = j;
     }
     if (group)
@@ -150,7 +180,7 @@ compile (sl_wordlist *list, GError **error)
     qsort (sorted, n, sizeof *sorted, compare_strings);
 
     GString *re = g_string_new ("(?:");
-    append_trie (re, sorted, n, 0);
+    append_trie (re, sorted, n, 0, 0);
     /* Chinese and Japanese have no spaces: no word boundary after them */
     g_string_append (re, ")(?(?<=[\\p{Han}\\p{Hiragana}\\p{Katakana}])|(?![\\w]))");
     g_free (sorted);
@@ -164,7 +194,7 @@ compile (sl_wordlist *list, GError **error)
         PCRE2_UCHAR message[256];
         pcre2_get_error_message (code, message, sizeof message);
         g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                     "cannot compile word list: %s", (const char *) message);
+                     "%s: cannot compile the word list: %s", list->name, (const char *) message);
         g_string_free (re, TRUE);
         return FALSE;
     }

@@ -7,6 +7,9 @@
 #include <gio/gio.h>
 #include <pcre2.h>
 
+/* The longest phrase a list may hold, in characters. */
+#define SL_PHRASE_MAX_CHARS 200
+
 typedef struct sl_phrase {
     char *text;       /* as written in the list */
     char *folded;     /* as matched */
