@@ -365,6 +365,81 @@ explain (const char *id)
     return EXIT_PASS;
 }
 
+/* What the command line asks for, once parsed. */
+static int
+dispatch (options *opt)
+{
+    if (opt->version) {
+        printf ("spamlint %s\n", spamlint_version ());
+        return EXIT_PASS;
+    }
+    if (opt->list_rules)
+        return list_rules ();
+    if (opt->explain)
+        return explain (opt->explain);
+    if (opt->format == NULL)
+        opt->format = g_strdup (isatty (STDOUT_FILENO) ? "human" : "gnu");
+    opt->threshold_given = opt->threshold != -1.0;
+    spamlint_format format = SPAMLINT_FORMAT_AUTO;
+    const char *usage = NULL;
+    static const char *const formats[] = { "human", "gnu", "json", "sarif", "github", NULL };
+    if (opt->files == NULL || opt->files[0] == NULL)
+        usage = _("no input: give one or more files or directories, or - for standard input");
+    else if (!g_strv_contains (formats, opt->format))
+        usage = _("unknown --format: use human, gnu, json, sarif or github");
+    else if (opt->color && strcmp (opt->color, "auto") != 0 && strcmp (opt->color, "always") != 0
+             && strcmp (opt->color, "never") != 0)
+        usage = _("unknown --color: use auto, always or never");
+    else if (opt->input_format && !parse_format (opt->input_format, &format))
+        usage = _("unknown --input-format: use text, html, eml or mjml");
+    else if (opt->fail_on && strcmp (opt->fail_on, "score") != 0 && strcmp (opt->fail_on, "error") != 0)
+        usage = _("unknown --fail-on: use error or score");
+    else if (opt->max_size < 0)
+        usage = _("--max-size must be a number of megabytes above 0");
+    else if (opt->jobs < 0 || opt->jobs > 256)
+        usage = _("--jobs must be a number from 1 to 256");
+    else if (opt->bulk && opt->transactional)
+        usage = _("--bulk and --transactional cannot go together");
+    else if (opt->threshold_given && !(opt->threshold > 0.0))
+        usage = _("--threshold must be a number above 0");
+    if (usage != NULL) {
+        fprintf (stderr, "spamlint: %s\n", usage);
+        fprintf (stderr, _("Try 'spamlint --help' for more information.\n"));
+        return EXIT_TROUBLE;
+    }
+    /* colours: asked for, or a terminal that does not refuse them */
+    const char *no_color = g_getenv ("NO_COLOR");
+    gboolean color = opt->color && strcmp (opt->color, "always") == 0;
+    if (opt->color == NULL || strcmp (opt->color, "auto") == 0)
+        color = isatty (STDOUT_FILENO) && !(no_color && *no_color)
+                && g_strcmp0 (g_getenv ("TERM"), "dumb") != 0;
+    sl_output_human_set_color (color);
+    return run (opt, format);
+}
+
+static void
+options_clear (options *opt)
+{
+    g_strfreev (opt->files);
+    g_free (opt->format);
+    g_free (opt->fail_on);
+    g_free (opt->stdin_filename);
+    g_free (opt->input_format);
+    g_free (opt->subject);
+    g_free (opt->language);
+    g_free (opt->from);
+    g_strfreev (opt->attachments);
+    g_free (opt->config);
+    g_free (opt->color);
+    g_free (opt->explain);
+    g_strfreev (opt->wordlists);
+    g_free (opt->dns_server);
+    g_free (opt->dkim_selector);
+    g_free (opt->sending_ip);
+    g_strfreev (opt->dnsbl_zones);
+    g_strfreev (opt->uribl_zones);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -463,70 +538,7 @@ main (int argc, char **argv)
         return EXIT_TROUBLE;
     }
     g_option_context_free (context);
-
-    if (opt.version) {
-        printf ("spamlint %s\n", spamlint_version ());
-        return EXIT_PASS;
-    }
-    if (opt.list_rules)
-        return list_rules ();
-    if (opt.explain)
-        return explain (opt.explain);
-    if (opt.format == NULL)
-        opt.format = g_strdup (isatty (STDOUT_FILENO) ? "human" : "gnu");
-    opt.threshold_given = opt.threshold != -1.0;
-    spamlint_format format = SPAMLINT_FORMAT_AUTO;
-    const char *usage = NULL;
-    static const char *const formats[] = { "human", "gnu", "json", "sarif", "github", NULL };
-    if (opt.files == NULL || opt.files[0] == NULL)
-        usage = _("no input: give one or more files or directories, or - for standard input");
-    else if (!g_strv_contains (formats, opt.format))
-        usage = _("unknown --format: use human, gnu, json, sarif or github");
-    else if (opt.color && strcmp (opt.color, "auto") != 0 && strcmp (opt.color, "always") != 0
-             && strcmp (opt.color, "never") != 0)
-        usage = _("unknown --color: use auto, always or never");
-    else if (opt.input_format && !parse_format (opt.input_format, &format))
-        usage = _("unknown --input-format: use text, html, eml or mjml");
-    else if (opt.fail_on && strcmp (opt.fail_on, "score") != 0 && strcmp (opt.fail_on, "error") != 0)
-        usage = _("unknown --fail-on: use error or score");
-    else if (opt.max_size < 0)
-        usage = _("--max-size must be a number of megabytes above 0");
-    else if (opt.jobs < 0 || opt.jobs > 256)
-        usage = _("--jobs must be a number from 1 to 256");
-    else if (opt.bulk && opt.transactional)
-        usage = _("--bulk and --transactional cannot go together");
-    else if (opt.threshold_given && !(opt.threshold > 0.0))
-        usage = _("--threshold must be a number above 0");
-    if (usage != NULL) {
-        fprintf (stderr, "spamlint: %s\n", usage);
-        fprintf (stderr, _("Try 'spamlint --help' for more information.\n"));
-        return EXIT_TROUBLE;
-    }
-    /* colours: asked for, or a terminal that does not refuse them */
-    const char *no_color = g_getenv ("NO_COLOR");
-    gboolean color = opt.color && strcmp (opt.color, "always") == 0;
-    if (opt.color == NULL || strcmp (opt.color, "auto") == 0)
-        color = isatty (STDOUT_FILENO) && !(no_color && *no_color)
-                && g_strcmp0 (g_getenv ("TERM"), "dumb") != 0;
-    sl_output_human_set_color (color);
-    int status = run (&opt, format);
-    g_strfreev (opt.files);
-    g_free (opt.format);
-    g_free (opt.fail_on);
-    g_free (opt.stdin_filename);
-    g_free (opt.input_format);
-    g_free (opt.subject);
-    g_free (opt.language);
-    g_free (opt.from);
-    g_strfreev (opt.attachments);
-    g_free (opt.config);
-    g_free (opt.color);
-    g_free (opt.explain);
-    g_strfreev (opt.wordlists);
-    g_free (opt.dns_server);
-    g_free (opt.dkim_selector);
-    g_free (opt.sending_ip);
-    g_strfreev (opt.dnsbl_zones);
-    g_strfreev (opt.uribl_zones);
+    int status = dispatch (&opt);
+    options_clear (&opt);
     return status;
 }
