@@ -252,8 +252,10 @@ deliver (spamlint_result *result, const char *message, void *data)
     spamlint_result_free (result);
 }
 
-static void
-queue_path (cli *c, sl_batch *batch, const char *path, spamlint_format format)
+/* The engine for PATH (NULL: stdin), or NULL with the reason queued as a
+ * message in its place. */
+static spamlint_engine *
+engine_or_message (cli *c, sl_batch *batch, const char *path)
 {
     char *error = NULL;
     spamlint_engine *engine = engine_for (c, path, &error);
@@ -262,23 +264,24 @@ queue_path (cli *c, sl_batch *batch, const char *path, spamlint_format format)
         sl_batch_add_message (batch, message);
         g_free (message);
         free (error);
-        return;
     }
-    sl_batch_add_file (batch, engine, path, format);
+    return engine;
+}
+
+static void
+queue_path (cli *c, sl_batch *batch, const char *path, spamlint_format format)
+{
+    spamlint_engine *engine = engine_or_message (c, batch, path);
+    if (engine)
+        sl_batch_add_file (batch, engine, path, format);
 }
 
 static void
 queue_stdin (cli *c, sl_batch *batch, spamlint_format format)
 {
-    char *error = NULL;
-    spamlint_engine *engine = engine_for (c, NULL, &error);
-    if (engine == NULL) {
-        char *message = g_strdup_printf ("spamlint: %s", error);
-        sl_batch_add_message (batch, message);
-        g_free (message);
-        free (error);
+    spamlint_engine *engine = engine_or_message (c, batch, NULL);
+    if (engine == NULL)
         return;
-    }
     GByteArray *data = g_byte_array_new ();
     guint8 buf[65536];
     size_t n;

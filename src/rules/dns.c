@@ -708,24 +708,17 @@ visit (const sl_node *node, void *data)
         add_link (w, href->value, node->offset, w->part);
 }
 
-typedef struct text_link {
-    link_walk *w;
-    const sl_segment *segment;
-} text_link;
-
 static void
-add_text_link (const char *url, gsize at, void *data)
+add_text_link (const char *url, guint32 source, void *data)
 {
-    text_link *t = data;
-    add_link (t->w, url, t->segment->map.src[at], t->segment->part);
+    add_link (data, url, source, "text/plain");
 }
 
 /* URLs written in plain-text parts. */
 static void
 text_links (link_walk *w, const sl_segment *segment)
 {
-    text_link t = { w, segment };
-    sl_foreach_url (segment->map.text, add_text_link, &t);
+    sl_foreach_url (segment->map.text, segment->map.src, add_text_link, w);
 }
 
 static void

@@ -178,24 +178,18 @@ count_words (const sl_textmap *text)
     return words;
 }
 
-typedef struct text_urls {
-    sl_context *cx;
-    const sl_segment *segment;
-} text_urls;
-
 static void
-check_text_url (const char *url, gsize at, void *data)
+check_text_url (const char *url, guint32 source, void *data)
 {
-    text_urls *t = data;
-    check_url (t->cx, url, t->segment->map.src[at], t->segment->part);
+    sl_context *cx = data;
+    check_url (cx, url, source, "text/plain");
 }
 
 /* URLs written in plain-text parts. */
 static void
 check_text_urls (sl_context *cx, const sl_segment *segment)
 {
-    text_urls t = { cx, segment };
-    sl_foreach_url (segment->map.text, check_text_url, &t);
+    sl_foreach_url (segment->map.text, segment->map.src, check_text_url, cx);
 }
 
 static void

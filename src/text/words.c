@@ -179,7 +179,8 @@ sl_find_addresses (const char *text, gsize len, GArray *spans)
 }
 
 void
-sl_foreach_url (const char *text, void (*fn) (const char *url, gsize at, void *data), void *data)
+sl_foreach_url (const char *text, const guint32 *src,
+                void (*fn) (const char *url, guint32 source, void *data), void *data)
 {
     for (const char *p = text; (p = strstr (p, "http")) != NULL;) {
         if (g_ascii_strncasecmp (p, "http://", 7) != 0 && g_ascii_strncasecmp (p, "https://", 8) != 0) {
@@ -190,7 +191,8 @@ sl_foreach_url (const char *text, void (*fn) (const char *url, gsize at, void *d
         while (n > 0 && strchr (".,;:!?)", p[n - 1]))
             n--;
         char *url = g_strndup (p, n);
-        fn (url, (gsize) (p - text), data);
+        gsize at = (gsize) (p - text);
+        fn (url, src ? src[at] : (guint32) at, data);
         g_free (url);
         p += n ? n : 4;
     }

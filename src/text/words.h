@@ -30,9 +30,11 @@ gboolean sl_token_is_address (const char *s, gsize n);
 /* Append to SPANS (sl_span) every URL or e-mail address token of TEXT. */
 void sl_find_addresses (const char *text, gsize len, GArray *spans);
 
-/* Call FN for each http(s) URL written in TEXT, with its byte offset;
- * trailing punctuation is not part of it. */
-void sl_foreach_url (const char *text, void (*fn) (const char *url, gsize at, void *data), void *data);
+/* Call FN for each http(s) URL written in TEXT, with its byte offset in
+ * TEXT and, when SRC is given, its source offset src[at]; trailing
+ * punctuation is not part of it. */
+void sl_foreach_url (const char *text, const guint32 *src,
+                     void (*fn) (const char *url, guint32 source, void *data), void *data);
 
 /* An all-caps word: at least two letters, all upper case. */
 gboolean sl_word_is_caps (const sl_word *word);
