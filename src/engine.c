@@ -140,8 +140,7 @@ spamlint_engine_free (spamlint_engine *engine)
 {
     if (engine == NULL)
         return;
-    if (engine->all_phrases)
-        g_ptr_array_free (engine->all_phrases, TRUE);
+    sl_wordlist_free (engine->all_phrases);
     if (engine->phrase_owners)
         g_hash_table_destroy (engine->phrase_owners);
     g_ptr_array_free (engine->phrase_lists, TRUE);
@@ -287,36 +286,10 @@ spamlint_engine_add_wordlist (spamlint_engine *engine, const char *path, char **
     return 0;
 }
 
-static int
-compare_keys (const char *const *a, const char *const *b)
-{
-    return strcmp (*a, *b);
-}
-
-/* Compile KEYS[0..n) as one pattern, or as two halves when PCRE2 finds
- * it too large (its compiled code is limited to 64 KB here). */
-static void
-compile_union (GPtrArray *patterns, char **keys, gsize n)
-{
-    if (n == 0)
-        return;
-    sl_wordlist *list = sl_wordlist_from_folded ("all", keys, n, NULL);
-    if (list != NULL) {
-        g_ptr_array_add (patterns, list);
-        return;
-    }
-    if (n == 1)
-        return; /* a phrase PCRE2 cannot take alone: not matched */
-    compile_union (patterns, keys, n / 2);
-    compile_union (patterns, keys + n / 2, n - n / 2);
-}
-
 void
 sl_engine_index_phrases (spamlint_engine *engine)
 {
-    if (engine->all_phrases)
-        g_ptr_array_free (engine->all_phrases, TRUE);
-    engine->all_phrases = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_wordlist_free);
+    sl_wordlist_free (engine->all_phrases);
     if (engine->phrase_owners)
         g_hash_table_destroy (engine->phrase_owners);
     engine->phrase_owners = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
@@ -338,9 +311,7 @@ sl_engine_index_phrases (spamlint_engine *engine)
             g_ptr_array_add (owners, owner);
         }
     }
-    /* sorted, so that each half shares its prefixes */
-    g_ptr_array_sort (keys, (GCompareFunc) compare_keys);
-    compile_union (engine->all_phrases, (char **) keys->pdata, keys->len);
+    engine->all_phrases = sl_wordlist_from_folded ("all", (char **) keys->pdata, keys->len);
     g_ptr_array_free (keys, TRUE);
 }
 

@@ -23,8 +23,7 @@ struct spamlint_engine {
     char *subject;                 /* --subject, or NULL */
     GPtrArray *phrase_lists;       /* sl_language_list */
     sl_wordlist *allow;            /* phrases that never score */
-    GPtrArray *all_phrases;        /* sl_wordlist: every phrase of every list, in as
-                                      few patterns as PCRE2's size limit allows */
+    sl_wordlist *all_phrases;      /* every phrase of every list, found in one pass */
     GHashTable *phrase_owners;     /* folded phrase -> GPtrArray of sl_phrase_owner */
     pcre2_match_context *match_context; /* match and depth limits */
     sl_language_guesser *guesser;  /* read on first use */

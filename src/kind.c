@@ -19,7 +19,6 @@ count_signals (const spamlint_engine *engine, const sl_doc *doc)
     if (engine->transactional == NULL)
         return 0;
     GHashTable *seen = g_hash_table_new (g_direct_hash, g_direct_equal);
-    pcre2_match_data *match_data = pcre2_match_data_create (1, NULL);
     sl_folded folded;
     sl_folded_init (&folded);
     for (guint i = 0; i < doc->segments->len; i++) {
@@ -27,13 +26,12 @@ count_signals (const spamlint_engine *engine, const sl_doc *doc)
         sl_fold (&folded, segment->map.text, segment->map.len);
         gsize pos = 0, start, end;
         const sl_phrase *phrase;
-        while (sl_wordlist_next (engine->transactional, folded.text->str, folded.text->len, &pos,
-                                 match_data, engine->match_context, &start, &end, &phrase))
+        while (sl_wordlist_next (engine->transactional, folded.text->str, folded.text->len, &pos, &start,
+                                 &end, &phrase))
             g_hash_table_add (seen, (gpointer) phrase);
     }
     unsigned n = g_hash_table_size (seen);
     sl_folded_clear (&folded);
-    pcre2_match_data_free (match_data);
     g_hash_table_destroy (seen);
     return n;
 }

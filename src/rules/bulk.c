@@ -30,11 +30,19 @@ static const sl_rule_info rules[] = {
       N_("the draft reads as transactional: the bulk-mail rules are off") },
 };
 
-/* Contact details, in the forms of the five languages' countries. */
+/* Contact details, in the forms of the five languages' countries. The
+ * postal forms are separate patterns, each with its own first characters
+ * for PCRE2 to skip ahead to; the German street ("Hauptstraße 5") is only
+ * tried where its ending and a number are (a cheap pattern finds them),
+ * as it would otherwise be tried at every word. */
+enum { POSTAL_NUMBER_FIRST, POSTAL_STREET_FIRST, POSTAL_GERMAN, POSTAL_CITY, POSTAL_US,
+       POSTAL_UK, POSTAL_BOX, POSTAL_FORMS };
+
 typedef struct contact_patterns {
     pcre2_code *phone;
     pcre2_code *company;
-    pcre2_code *postal;
+    pcre2_code *postal[POSTAL_FORMS];
+    pcre2_code *german_hint;
 } contact_patterns;
 
 static const char phone_pattern[] =
@@ -48,16 +56,23 @@ static const char company_pattern[] =
     "[\\h:.°#nN]{0,6}[A-Z]{0,2}\\h?\\d[\\d\\h]{5,}"
     "|\\b(?:FR|DE|IT|ES|BE|NL|LU|AT|PT|IE|GB)[0-9A-Z]{2}\\h?\\d{3}\\h?\\d{3}\\h?\\d{3,5}\\b";
 
-static const char postal_pattern[] =
-    "(?i)\\b\\d{1,4}(?:\\h?(?:bis|ter|[a-z]))?,?\\h+(?:rue|avenue|av\\.|boulevard|bd|place|"
-    "chemin|all[ée]e|impasse|quai|route|cours|square|faubourg|street|st\\.|road|rd\\.|"
-    "ave\\.?|blvd|lane|drive|way|court|calle|avenida|plaza|paseo|via|viale|piazza|corso)\\b"
-    "|(?i)\\b(?:rue|via|viale|piazza|corso|calle|avenida|plaza)\\h+[\\p{L}'.\\h-]{2,40},?\\h*\\d{1,4}\\b"
-    "|(?i)\\b[\\p{L}-]+(?:stra(?:ss|ß)e|str\\.|weg|platz|gasse|allee)\\h+\\d{1,4}\\b"
-    "|(?-i)\\b\\d{5}\\h+\\p{Lu}[\\p{L}'\\-]{2,}"
-    "|(?-i)\\b[A-Z]{2}\\h\\d{5}(?:-\\d{4})?\\b"
-    "|(?-i)\\b[A-Z]{1,2}\\d[A-Z\\d]?\\h\\d[A-Z]{2}\\b"
-    "|(?i)\\b(?:P\\.?O\\.?\\hBox|BP|CS|Postfach|Apartado|Casella\\hpostale)\\h+\\d+";
+static const char *const postal_patterns[POSTAL_FORMS] = {
+    [POSTAL_NUMBER_FIRST] =
+        "(?i)\\b\\d{1,4}(?:\\h?(?:bis|ter|[a-z]))?,?\\h+(?:rue|avenue|av\\.|boulevard|bd|place|"
+        "chemin|all[ée]e|impasse|quai|route|cours|square|faubourg|street|st\\.|road|rd\\.|"
+        "ave\\.?|blvd|lane|drive|way|court|calle|avenida|plaza|paseo|via|viale|piazza|corso)\\b",
+    [POSTAL_STREET_FIRST] =
+        "(?i)\\b(?:rue|via|viale|piazza|corso|calle|avenida|plaza)\\h+[\\p{L}'.\\h-]{2,40},?\\h*\\d{1,4}\\b",
+    [POSTAL_GERMAN] = "(?i)\\b[\\p{L}-]+(?:stra(?:ss|ß)e|str\\.|weg|platz|gasse|allee)\\h+\\d{1,4}\\b",
+    [POSTAL_CITY] = "\\b\\d{5}\\h+\\p{Lu}[\\p{L}'\\-]{2,}",
+    [POSTAL_US] = "\\b[A-Z]{2}\\h\\d{5}(?:-\\d{4})?\\b",
+    [POSTAL_UK] = "\\b[A-Z]{1,2}\\d[A-Z\\d]?\\h\\d[A-Z]{2}\\b",
+    [POSTAL_BOX] = "(?i)\\b(?:P\\.?O\\.?\\hBox|BP|CS|Postfach|Apartado|Casella\\hpostale)\\h+\\d+",
+};
+
+/* What every German street address holds, without its word's start. */
+static const char german_hint_pattern[] =
+    "(?i)(?:stra(?:ss|ß)e|str\\.|weg|platz|gasse|allee)\\h+\\d";
 
 static void *
 prepare (void)
@@ -65,7 +80,9 @@ prepare (void)
     contact_patterns *p = g_new0 (contact_patterns, 1);
     p->phone = sl_rule_pattern (phone_pattern, 0);
     p->company = sl_rule_pattern (company_pattern, 0);
-    p->postal = sl_rule_pattern (postal_pattern, 0);
+    for (guint i = 0; i < POSTAL_FORMS; i++)
+        p->postal[i] = sl_rule_pattern (postal_patterns[i], 0);
+    p->german_hint = sl_rule_pattern (german_hint_pattern, 0);
     return p;
 }
 
@@ -75,7 +92,9 @@ release (void *state)
     contact_patterns *p = state;
     pcre2_code_free (p->phone);
     pcre2_code_free (p->company);
-    pcre2_code_free (p->postal);
+    for (guint i = 0; i < POSTAL_FORMS; i++)
+        pcre2_code_free (p->postal[i]);
+    pcre2_code_free (p->german_hint);
     g_free (p);
 }
 
@@ -127,8 +146,7 @@ is_unsubscribe_text (sl_context *cx, const char *text)
     gsize pos = 0, start, end;
     const sl_phrase *phrase;
     gboolean found = sl_wordlist_next (cx->engine->unsubscribe, folded.text->str, folded.text->len,
-                                       &pos, cx->match_data, cx->engine->match_context, &start,
-                                       &end, &phrase);
+                                       &pos, &start, &end, &phrase);
     sl_folded_clear (&folded);
     g_free (spaced);
     return found;
@@ -227,12 +245,28 @@ check_list_unsubscribe (sl_context *cx)
                    _("no \"List-Unsubscribe-Post: List-Unsubscribe=One-Click\" header (RFC 8058): add it"));
 }
 
+/* Whether a line holds a digit, ASCII or not (\d of PCRE2 with UCP). */
 static gboolean
-matches (sl_context *cx, const pcre2_code *re, const char *text, gsize len, gboolean phone)
+has_digit (const char *line, gsize len)
 {
-    gsize pos = 0;
-    while (pos < len) {
-        int rc = pcre2_match (re, (PCRE2_SPTR) text, len, pos, PCRE2_NO_UTF_CHECK, cx->match_data,
+    for (gsize k = 0; k < len; k++) {
+        guchar b = (guchar) line[k];
+        if (b >= '0' && b <= '9')
+            return TRUE;
+        if (b >= 0xC0 && g_unichar_isdigit (g_utf8_get_char_validated (line + k, (gssize) (len - k))))
+            return TRUE;
+    }
+    return FALSE;
+}
+
+static gboolean
+matches_line (sl_context *cx, const pcre2_code *re, const char *text, gsize from, gsize to,
+              gboolean phone)
+{
+    gsize pos = from;
+    while (pos < to) {
+        /* the subject ends at the line's end, which reads like the new line */
+        int rc = pcre2_match (re, (PCRE2_SPTR) text, to, pos, PCRE2_NO_UTF_CHECK, cx->match_data,
                               cx->engine->match_context);
         if (rc < 0)
             return FALSE;
@@ -246,6 +280,37 @@ matches (sl_context *cx, const pcre2_code *re, const char *text, gsize len, gboo
         if (digits >= 9 && digits <= 15)
             return TRUE;
         pos = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+    }
+    return FALSE;
+}
+
+/* Contact details in one line of a segment's text. */
+static gboolean
+line_has_contact (sl_context *cx, const contact_patterns *p, const char *text, gsize from, gsize to)
+{
+    if (matches_line (cx, p->company, text, from, to, FALSE))
+        return TRUE;
+    for (guint i = 0; i < POSTAL_FORMS; i++) {
+        if (i == POSTAL_GERMAN && !matches_line (cx, p->german_hint, text, from, to, FALSE))
+            continue;
+        if (matches_line (cx, p->postal[i], text, from, to, FALSE))
+            return TRUE;
+    }
+    return matches_line (cx, p->phone, text, from, to, TRUE);
+}
+
+/* Every contact pattern matches within a line and holds a digit, so only
+ * the lines with a digit are searched: most of a long text has none, and
+ * the patterns cannot skip ahead on their own. */
+static gboolean
+has_contact (sl_context *cx, const contact_patterns *p, const char *text, gsize len)
+{
+    for (gsize from = 0; from < len;) {
+        const char *nl = memchr (text + from, '\n', len - from);
+        gsize to = nl ? (gsize) (nl - text) : len;
+        if (has_digit (text + from, to - from) && line_has_contact (cx, p, text, from, to))
+            return TRUE;
+        from = to + 1;
     }
     return FALSE;
 }
@@ -280,8 +345,7 @@ check_contact (sl_context *cx)
             continue;
         const char *t = segment->original;
         gsize len = strlen (t);
-        if (has_contact_placeholder (segment) || matches (cx, p->company, t, len, FALSE)
-            || matches (cx, p->postal, t, len, FALSE) || matches (cx, p->phone, t, len, TRUE))
+        if (has_contact_placeholder (segment) || has_contact (cx, p, t, len))
             return;
     }
     sl_report (cx, "contact-missing", SPAMLINT_WARNING, 1.0, doc->body_anchor, doc->body_anchor,

@@ -106,9 +106,8 @@ collect (sl_context *cx, const segment_state *st, const sl_wordlist *list, const
     const guint32 *from = (const guint32 *) (void *) folded->from->data;
     gsize pos = 0, start, end;
     const sl_phrase *phrase;
-    while (sl_wordlist_next (list, folded->text->str, folded->text->len, &pos,
-                             cx->match_data, cx->engine->match_context,
-                             &start, &end, &phrase)) {
+    while (sl_wordlist_next (list, folded->text->str, folded->text->len, &pos, &start,
+                             &end, &phrase)) {
         /* overlapping phrases are all candidates ("save big bucks"): the
          * longest wins below, whichever list or pattern holds it */
         pos = (gsize) (g_utf8_next_char (folded->text->str + start) - folded->text->str);
@@ -136,14 +135,13 @@ compare_candidates (gconstpointer a, gconstpointer b)
     return x->start < y->start ? -1 : x->start > y->start;
 }
 
-/* Every phrase of every list in one scan of the union pattern; a phrase
- * several lists know is a candidate once per list. */
+/* Every phrase of every list in one pass over the union of the lists; a
+ * phrase several lists know is a candidate once per list. */
 static void
 collect_all (sl_context *cx, const segment_state *st, const reading *r, GArray *out)
 {
     GArray *keys = g_array_new (FALSE, FALSE, sizeof (candidate));
-    for (guint p = 0; p < cx->engine->all_phrases->len; p++)
-        collect (cx, st, g_ptr_array_index (cx->engine->all_phrases, p), r, 1.0, keys);
+    collect (cx, st, cx->engine->all_phrases, r, 1.0, keys);
     for (guint i = 0; i < keys->len; i++) {
         candidate key = g_array_index (keys, candidate, i);
         GPtrArray *owners = g_hash_table_lookup (cx->engine->phrase_owners, key.phrase->folded);

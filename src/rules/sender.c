@@ -45,8 +45,8 @@ pushy_phrase (sl_context *cx, const char *name)
         gsize pos = 0, start, end;
         const sl_phrase *phrase;
         while (found == NULL
-               && sl_wordlist_next (ll->list, folded.text->str, folded.text->len, &pos,
-                                    cx->match_data, cx->engine->match_context, &start, &end, &phrase))
+               && sl_wordlist_next (ll->list, folded.text->str, folded.text->len, &pos, &start,
+                                    &end, &phrase))
             if (is_pushy (phrase->category))
                 found = phrase;
     }

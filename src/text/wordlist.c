@@ -1,22 +1,24 @@
-/* wordlist.c: load a phrase list and compile it into one PCRE2 pattern.
+/* wordlist.c: load a phrase list and match it against folded text.
  *
- * A flat alternation of hundreds of phrases is slow under JIT (every
- * position tries every branch), so the folded phrases are sorted and
- * factored into a prefix tree, e.g. "fr(?:ee(?: gift)?|ais)", which the
- * matcher walks one character at a time. Longer phrases come first in each
- * branch, so "offre exceptionnelle" wins over "offre". Word boundaries are
- * checked around the match (letters, digits and _ of any script).
+ * The folded phrases go into a byte trie, walked from each word start of
+ * the text: one pass over the text finds every phrase of every list, in
+ * time linear in the text whatever the lists hold (a user's list cannot
+ * make matching slow), and building the trie costs next to nothing at
+ * start-up. At a word start the longest phrase wins ("offre
+ * exceptionnelle" over "offre"). Word boundaries are checked around the
+ * match (letters, digits and _ of any script); Chinese and Japanese need
+ * none.
  */
 #include "config.h"
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
 
 #include "text/fold.h"
 #include "text/wordlist.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-/* groups nested in one pattern, well under PCRE2's limit of 250 */
-#define TRIE_MAX_NESTING 120
 
 static void
 phrase_free (gpointer data)
@@ -33,8 +35,8 @@ sl_wordlist_free (sl_wordlist *list)
 {
     if (list == NULL)
         return;
-    if (list->pattern)
-        pcre2_code_free (list->pattern);
+    if (list->nodes)
+        g_array_free (list->nodes, TRUE);
     g_hash_table_destroy (list->by_folded);
     g_ptr_array_free (list->phrases, TRUE);
     g_free (list->name);
@@ -89,118 +91,91 @@ parse_line (sl_wordlist *list, char *line, gboolean weighted, GError **error)
     return TRUE;
 }
 
-static int
-compare_strings (const void *a, const void *b)
+/* The trie: node 0 is the root; a node's children are a chain of
+ * siblings, and the root's are also indexed by their first byte. */
+struct sl_trie_node {
+    guint32 child;     /* first child, 0 for none */
+    guint32 sibling;   /* next child of the same parent, 0 for none */
+    guint32 phrase;    /* 1 + index of the phrase that ends here, 0 for none */
+    guint8 byte;
+    guint8 cjk_end;    /* that phrase ends in Han, Hiragana or Katakana */
+};
+
+static guint32
+trie_child (const sl_wordlist *list, guint32 node, guint8 byte)
 {
-    return strcmp (*(char *const *) a, *(char *const *) b);
+    const sl_trie_node *nodes = (const sl_trie_node *) (void *) list->nodes->data;
+    if (node == 0)
+        return list->root[byte];
+    for (guint32 c = nodes[node].child; c != 0; c = nodes[c].sibling)
+        if (nodes[c].byte == byte)
+            return c;
+    return 0;
 }
 
-static void
-append_escaped_char (GString *re, const char *s, gsize n)
+static guint32
+trie_add_child (sl_wordlist *list, guint32 node, guint8 byte)
 {
-    if (n == 1 && strchr ("\\^$.|?*+()[]{}/#-", s[0]) != NULL)
-        g_string_append_c (re, '\\');
-    g_string_append_len (re, s, (gssize) n);
+    sl_trie_node fresh = { 0, 0, 0, byte, 0 };
+    guint32 index = list->nodes->len;
+    sl_trie_node *parent = &g_array_index (list->nodes, sl_trie_node, node);
+    fresh.sibling = parent->child;
+    parent->child = index;
+    if (node == 0)
+        list->root[byte] = index;
+    g_array_append_val (list->nodes, fresh);
+    return index;
 }
 
-/* PHRASES[0..n) as a flat alternation of their ends after DEPTH bytes,
- * in reverse sorted order so that a longer phrase comes before its prefix. */
-static void
-append_flat (GString *re, char **phrases, gsize n, gsize depth)
-{
-    g_string_append (re, "(?:");
-    for (gsize k = n; k-- > 0;) {
-        if (k < n - 1)
-            g_string_append_c (re, '|');
-        for (const char *c = phrases[k] + depth; *c; c = g_utf8_next_char (c))
-            append_escaped_char (re, c, (gsize) (g_utf8_next_char (c) - c));
-    }
-    g_string_append_c (re, ')');
-}
-
-/* PHRASES[0..n) are sorted, distinct, and share their first DEPTH bytes;
- * LEVEL groups are open around them. PCRE2 allows 250 nested groups: past
- * a bound, the rest of a branch is flat, so any list compiles. */
-static void
-append_trie (GString *re, char **phrases, gsize n, gsize depth, unsigned level)
-{
-    gsize i = 0;
-    gboolean terminal = strlen (phrases[0]) == depth;
-    if (terminal)
-        i = 1;
-    if (i == n)
-        return;
-    if (level >= TRIE_MAX_NESTING) {
-        append_flat (re, phrases, n, depth);
-        return;
-    }
-
-    /* count the branches: runs of phrases with the same next character */
-    gsize branches = 0;
-    for (gsize k = i; k < n;) {
-        gsize clen = (gsize) (g_utf8_next_char (phrases[k] + depth) - (phrases[k] + depth));
-        gsize j = k + 1;
-        while (j < n && strncmp (phrases[j] + depth, phrases[k] + depth, clen) == 0)
-            j++;
-        branches++;
-        k = j;
-    }
-
-    gboolean group = terminal || branches > 1;
-    if (group)
-        g_string_append (re, "(?:");
-    gboolean first = TRUE;
-    /* longer phrases first is implied: a branch continues before it ends */
-    for (gsize k = i; k < n;) {
-        const char *c = phrases[k] + depth;
-        gsize clen = (gsize) (g_utf8_next_char (c) - c);
-        gsize j = k + 1;
-        while (j < n && strncmp (phrases[j] + depth, c, clen) == 0)
-            j++;
-        if (!first)
-            g_string_append_c (re, '|');
-        first = FALSE;
-        append_escaped_char (re, c, clen);
-        append_trie (re, phrases + k, j - k, depth + clen, level + (group ? 1 : 0));
-        k = j;
-    }
-    if (group)
-        g_string_append (re, terminal ? ")?" : ")");
-}
-
+/* Whether the last character of PHRASE is of a script written without
+ * spaces, so that no word boundary is needed after it. PCRE2 decides, as
+ * its script properties also count a character's script extensions
+ * (the long vowel mark ー is Hiragana and Katakana). */
 static gboolean
-compile (sl_wordlist *list, GError **error)
+ends_in_cjk (const char *phrase)
 {
-    if (list->phrases->len == 0)
-        return TRUE;
-    gsize n = list->phrases->len;
-    char **sorted = g_new (char *, n);
-    for (gsize k = 0; k < n; k++)
-        sorted[k] = ((sl_phrase *) g_ptr_array_index (list->phrases, k))->folded;
-    qsort (sorted, n, sizeof *sorted, compare_strings);
-
-    GString *re = g_string_new ("(?:");
-    append_trie (re, sorted, n, 0, 0);
-    /* Chinese and Japanese have no spaces: no word boundary after them */
-    g_string_append (re, ")(?(?<=[\\p{Han}\\p{Hiragana}\\p{Katakana}])|(?![\\w]))");
-    g_free (sorted);
-
-    int code;
-    PCRE2_SIZE offset;
-    list->pattern = pcre2_compile ((PCRE2_SPTR) re->str, re->len,
-                                   PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK,
-                                   &code, &offset, NULL);
-    if (list->pattern == NULL) {
-        PCRE2_UCHAR message[256];
-        pcre2_get_error_message (code, message, sizeof message);
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                     "%s: cannot compile the word list: %s", list->name, (const char *) message);
-        g_string_free (re, TRUE);
+    gsize len = strlen (phrase);
+    const char *last = g_utf8_find_prev_char (phrase, phrase + len);
+    if (last == NULL || (guchar) *last < 0x80)
         return FALSE;
+    static pcre2_code *cjk;
+    if (g_once_init_enter (&cjk)) {
+        int code;
+        PCRE2_SIZE offset;
+        pcre2_code *re = pcre2_compile ((PCRE2_SPTR) "^[\\p{Han}\\p{Hiragana}\\p{Katakana}]$",
+                                        PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &code,
+                                        &offset, NULL);
+        g_once_init_leave (&cjk, re);
     }
-    pcre2_jit_compile (list->pattern, PCRE2_JIT_COMPLETE);
-    g_string_free (re, TRUE);
-    return TRUE;
+    pcre2_match_data *match = pcre2_match_data_create (1, NULL);
+    int rc = pcre2_match (cjk, (PCRE2_SPTR) last, (PCRE2_SIZE) (phrase + len - last), 0, 0,
+                          match, NULL);
+    pcre2_match_data_free (match);
+    return rc >= 0;
+}
+
+static void
+trie_insert (sl_wordlist *list, guint32 index)
+{
+    const sl_phrase *phrase = g_ptr_array_index (list->phrases, index);
+    guint32 node = 0;
+    for (const guchar *b = (const guchar *) phrase->folded; *b; b++) {
+        guint32 next = trie_child (list, node, *b);
+        node = next ? next : trie_add_child (list, node, *b);
+    }
+    sl_trie_node *end = &g_array_index (list->nodes, sl_trie_node, node);
+    end->phrase = index + 1;
+    end->cjk_end = ends_in_cjk (phrase->folded);
+}
+
+static void
+compile (sl_wordlist *list)
+{
+    list->nodes = g_array_sized_new (FALSE, TRUE, sizeof (sl_trie_node), 1024);
+    sl_trie_node root = { 0 };
+    g_array_append_val (list->nodes, root);
+    for (guint i = 0; i < list->phrases->len; i++)
+        trie_insert (list, i);
 }
 
 sl_wordlist *
@@ -237,15 +212,12 @@ sl_wordlist_parse (const char *name, const char *data, gsize len,
     }
     g_strfreev (lines);
 
-    if (!compile (list, error)) {
-        sl_wordlist_free (list);
-        return NULL;
-    }
+    compile (list);
     return list;
 }
 
 sl_wordlist *
-sl_wordlist_from_folded (const char *name, char **folded, gsize n, GError **error)
+sl_wordlist_from_folded (const char *name, char **folded, gsize n)
 {
     sl_wordlist *list = g_new0 (sl_wordlist, 1);
     list->name = g_strdup (name);
@@ -261,10 +233,7 @@ sl_wordlist_from_folded (const char *name, char **folded, gsize n, GError **erro
         g_ptr_array_add (list->phrases, phrase);
         g_hash_table_insert (list->by_folded, phrase->folded, phrase);
     }
-    if (!compile (list, error)) {
-        sl_wordlist_free (list);
-        return NULL;
-    }
+    compile (list);
     return list;
 }
 
@@ -276,47 +245,73 @@ is_cjk (gunichar c)
            || script == G_UNICODE_SCRIPT_KATAKANA;
 }
 
+static inline gboolean
+is_word_char (gunichar c)
+{
+    return c == '_' || g_unichar_isalnum (c);
+}
+
 /* Whether the match at AT follows a letter of the same word. */
 static gboolean
 is_word_char_before (const char *text, gsize at)
 {
-    if (at == 0 || is_cjk (g_utf8_get_char (text + at)))
+    if (at == 0)
+        return FALSE;
+    guchar here = (guchar) text[at], before = (guchar) text[at - 1];
+    if (here < 0x80 && before < 0x80)
+        return before == '_' || g_ascii_isalnum (before);
+    if (is_cjk (g_utf8_get_char (text + at)))
         return FALSE;
     const char *prev = g_utf8_find_prev_char (text, text + at);
     if (prev == NULL)
         return FALSE;
     gunichar c = g_utf8_get_char (prev);
-    return c == '_' || g_unichar_isalnum (c) || g_unichar_ismark (c);
+    return is_word_char (c) || g_unichar_ismark (c);
+}
+
+/* Whether a phrase may end at AT: a word boundary follows, or it ends in
+ * Chinese or Japanese. */
+static gboolean
+ends_word (const char *text, gsize len, gsize at, gboolean cjk_end)
+{
+    if (cjk_end || at >= len)
+        return TRUE;
+    guchar next = (guchar) text[at];
+    if (next < 0x80)
+        return next != '_' && !g_ascii_isalnum (next);
+    return !is_word_char (g_utf8_get_char (text + at));
 }
 
 gboolean
-sl_wordlist_next (const sl_wordlist *list, const char *text, gsize len,
-                  gsize *pos, pcre2_match_data *match_data,
-                  pcre2_match_context *context,
+sl_wordlist_next (const sl_wordlist *list, const char *text, gsize len, gsize *pos,
                   gsize *start, gsize *end, const sl_phrase **phrase)
 {
-    if (list->pattern == NULL)
-        return FALSE;
-    while (*pos < len) {
-        int rc = pcre2_match (list->pattern, (PCRE2_SPTR) text, len, *pos,
-                              PCRE2_NO_UTF_CHECK, match_data, context);
-        if (rc < 0)
-            return FALSE;
-        PCRE2_SIZE *ovector = pcre2_get_ovector_pointer (match_data);
-        gsize s = ovector[0], e = ovector[1];
-        if (e == s || is_word_char_before (text, s)) {
-            /* not at a word start: go on from the next character */
-            *pos = (gsize) (g_utf8_next_char (text + s) - text);
+    const guchar *t = (const guchar *) text;
+    const sl_trie_node *nodes = (const sl_trie_node *) (void *) list->nodes->data;
+    for (gsize p = *pos; p < len; p++) {
+        guint32 node = list->root[t[p]];
+        /* a continuation byte never starts a phrase: the root has none */
+        if (node == 0 || is_word_char_before (text, p))
             continue;
+        guint32 found = 0;
+        gsize found_end = 0;
+        for (gsize q = p + 1;; q++) {
+            const sl_trie_node *n = &nodes[node];
+            if (n->phrase != 0 && ends_word (text, len, q, n->cjk_end)) {
+                found = n->phrase;
+                found_end = q;
+            }
+            if (q >= len || n->child == 0 || (node = trie_child (list, node, t[q])) == 0)
+                break;
         }
-        char *key = g_strndup (text + s, e - s);
-        *phrase = g_hash_table_lookup (list->by_folded, key);
-        g_free (key);
-        *start = s;
-        *end = e;
-        *pos = e;
-        if (*phrase != NULL)
+        if (found != 0) {
+            *start = p;
+            *end = found_end;
+            *pos = found_end;
+            *phrase = g_ptr_array_index (list->phrases, found - 1);
             return TRUE;
+        }
     }
+    *pos = len;
     return FALSE;
 }

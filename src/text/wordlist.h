@@ -1,11 +1,9 @@
-/* wordlist.h: a list of phrases with weights and categories, compiled once
- * into a single PCRE2 pattern that matches folded text (see fold.h). */
+/* wordlist.h: a list of phrases with weights and categories, in a trie
+ * that matches folded text (see fold.h). */
 #ifndef SL_WORDLIST_H
 #define SL_WORDLIST_H
 
-#define PCRE2_CODE_UNIT_WIDTH 8
 #include <gio/gio.h>
-#include <pcre2.h>
 
 /* The longest phrase a list may hold, in characters. */
 #define SL_PHRASE_MAX_CHARS 200
@@ -17,11 +15,14 @@ typedef struct sl_phrase {
     char *category;
 } sl_phrase;
 
+typedef struct sl_trie_node sl_trie_node;
+
 typedef struct sl_wordlist {
     char *name;       /* "fr", "allow", or the user's file name */
     GPtrArray *phrases;          /* sl_phrase */
     GHashTable *by_folded;       /* folded text -> sl_phrase */
-    pcre2_code *pattern;         /* NULL when the list is empty */
+    GArray *nodes;               /* sl_trie_node, see wordlist.c */
+    guint32 root[256];           /* the root's child for each first byte */
 } sl_wordlist;
 
 /* Parse a list. With WEIGHTED, lines are "WEIGHT CATEGORY PHRASE"; without
@@ -32,15 +33,13 @@ sl_wordlist *sl_wordlist_parse (const char *name, const char *data, gsize len,
 void sl_wordlist_free (sl_wordlist *list);
 
 /* A list of already folded phrases (weight 0), e.g. the union of several
- * lists, so that one pattern scans a text once for all of them. */
-sl_wordlist *sl_wordlist_from_folded (const char *name, char **folded, gsize n, GError **error);
+ * lists, so that one pass over a text finds all of them. */
+sl_wordlist *sl_wordlist_from_folded (const char *name, char **folded, gsize n);
 
-/* Find the next match in folded TEXT from *POS on; sets [*start, *end) and
- * the phrase and moves *POS past it. MATCH_DATA comes from
- * pcre2_match_data_create (1, NULL); CONTEXT may be NULL. */
+/* Find the next phrase that starts a word of folded TEXT at or after *POS
+ * (the longest one there); sets [*start, *end) and the phrase and moves
+ * *POS past it. */
 gboolean sl_wordlist_next (const sl_wordlist *list, const char *text, gsize len,
-                           gsize *pos, pcre2_match_data *match_data,
-                           pcre2_match_context *context,
-                           gsize *start, gsize *end, const sl_phrase **phrase);
+                           gsize *pos, gsize *start, gsize *end, const sl_phrase **phrase);
 
 #endif
