@@ -2,7 +2,9 @@
 #include "config.h"
 
 #include "doc.h"
+#include "text/fold.h"
 #include "text/placeholder.h"
+#include "text/words.h"
 
 #include <string.h>
 
@@ -13,7 +15,42 @@ segment_free (gpointer data)
     sl_textmap_clear (&segment->map);
     g_free (segment->original);
     g_array_free (segment->placeholders, TRUE);
+    if (segment->words)
+        g_array_free (segment->words, TRUE);
+    if (segment->folded) {
+        sl_folded_clear (segment->folded);
+        g_free (segment->folded);
+    }
     g_free (segment);
+}
+
+/* The caches below fill in a segment the rules see as const: a draft is
+ * linted by one thread, so nothing races. */
+const GArray *
+sl_segment_words (const sl_segment *segment)
+{
+    if (segment->words == NULL) {
+        GArray *words = g_array_new (FALSE, FALSE, sizeof (sl_word));
+        sl_word_iter it;
+        sl_word word;
+        sl_word_iter_init (&it, segment->map.text, segment->map.len);
+        while (sl_word_iter_next (&it, &word))
+            g_array_append_val (words, word);
+        ((sl_segment *) segment)->words = words;
+    }
+    return segment->words;
+}
+
+const sl_folded *
+sl_segment_folded (const sl_segment *segment)
+{
+    if (segment->folded == NULL) {
+        sl_folded *folded = g_new (sl_folded, 1);
+        sl_folded_init (folded);
+        sl_fold (folded, segment->map.text, segment->map.len);
+        ((sl_segment *) segment)->folded = folded;
+    }
+    return segment->folded;
 }
 
 void

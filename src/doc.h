@@ -33,9 +33,17 @@ typedef struct sl_segment {
     guint32 anchor;        /* source offset for findings about the whole segment */
     const char *language;  /* "fr", "en"... or NULL when unknown */
     guint32 part_offset;   /* its MIME part's Content-Type header (.eml), or 0 */
+    /* read by several rules, so made once, on first use */
+    GArray *words;                 /* sl_word: see sl_segment_words */
+    struct sl_folded *folded;      /* see sl_segment_folded */
 } sl_segment;
 
 struct sl_html;
+
+/* The words of a segment's text (text/words.h), split once for all rules. */
+const GArray *sl_segment_words (const sl_segment *segment);
+/* A segment's text folded for phrase matching (text/fold.h), once. */
+const struct sl_folded *sl_segment_folded (const sl_segment *segment);
 
 /* A limit a loader hit (too deep, too many parts): reported as a note. */
 typedef struct sl_limit_note {

@@ -19,19 +19,15 @@ count_signals (const spamlint_engine *engine, const sl_doc *doc)
     if (engine->transactional == NULL)
         return 0;
     GHashTable *seen = g_hash_table_new (g_direct_hash, g_direct_equal);
-    sl_folded folded;
-    sl_folded_init (&folded);
     for (guint i = 0; i < doc->segments->len; i++) {
-        const sl_segment *segment = g_ptr_array_index (doc->segments, i);
-        sl_fold (&folded, segment->map.text, segment->map.len);
+        const sl_folded *folded = sl_segment_folded (g_ptr_array_index (doc->segments, i));
         gsize pos = 0, start, end;
         const sl_phrase *phrase;
-        while (sl_wordlist_next (engine->transactional, folded.text->str, folded.text->len, &pos, &start,
-                                 &end, &phrase))
+        while (sl_wordlist_next (engine->transactional, folded->text->str, folded->text->len,
+                                 &pos, &start, &end, &phrase))
             g_hash_table_add (seen, (gpointer) phrase);
     }
     unsigned n = g_hash_table_size (seen);
-    sl_folded_clear (&folded);
     g_hash_table_destroy (seen);
     return n;
 }

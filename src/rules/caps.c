@@ -37,10 +37,9 @@ check_ratio (sl_context *cx)
         const sl_segment *segment = g_ptr_array_index (cx->doc->segments, i);
         if (segment->kind != SL_SEGMENT_BODY)
             continue;
-        sl_word_iter it;
-        sl_word word;
-        sl_word_iter_init (&it, segment->map.text, segment->map.len);
-        while (sl_word_iter_next (&it, &word)) {
+        const GArray *words = sl_segment_words (segment);
+        for (guint w = 0; w < words->len; w++) {
+            const sl_word word = g_array_index (words, sl_word, w);
             if (sl_word_is_caps (&word) && word.letters <= ACRONYM_MAX_LETTERS)
                 continue;
             upper += word.upper;
@@ -129,12 +128,11 @@ static void
 check_shouting (sl_context *cx, const sl_segment *segment)
 {
     const char *text = segment->map.text;
-    sl_word_iter it;
-    sl_word word;
+    const GArray *words = sl_segment_words (segment);
     unsigned count = 0;
     gsize run_start = 0, run_end = 0;
-    sl_word_iter_init (&it, text, segment->map.len);
-    while (sl_word_iter_next (&it, &word)) {
+    for (guint w = 0; w < words->len; w++) {
+        const sl_word word = g_array_index (words, sl_word, w);
         gboolean code = word.letters > 0 && has_digit (text, &word);
         if (count > 0 && (word.after_break || code || word.lower > 0
                           || gap_breaks_run (text, run_end, word.start))) {

@@ -59,13 +59,11 @@ check_runs (sl_context *cx, const sl_segment *segment)
 static unsigned
 count_words (const sl_segment *segment)
 {
-    sl_word_iter it;
-    sl_word word;
-    unsigned words = 0;
-    sl_word_iter_init (&it, segment->map.text, segment->map.len);
-    while (sl_word_iter_next (&it, &word))
-        words += word.letters > 0;
-    return words;
+    const GArray *words = sl_segment_words (segment);
+    unsigned count = 0;
+    for (guint w = 0; w < words->len; w++)
+        count += g_array_index (words, sl_word, w).letters > 0;
+    return count;
 }
 
 static void

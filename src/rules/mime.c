@@ -38,10 +38,9 @@ static GHashTable *
 word_set (const sl_segment *segment)
 {
     GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-    sl_word_iter it;
-    sl_word word;
-    sl_word_iter_init (&it, segment->map.text, segment->map.len);
-    while (sl_word_iter_next (&it, &word)) {
+    const GArray *words = sl_segment_words (segment);
+    for (guint w = 0; w < words->len; w++) {
+        const sl_word word = g_array_index (words, sl_word, w);
         if (word.letters < MIN_WORD_LETTERS)
             continue;
         char *text = g_strndup (segment->map.text + word.start, word.end - word.start);

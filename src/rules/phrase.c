@@ -49,7 +49,7 @@ category_name (const char *category)
 /* One reading of a segment: its folded text, and for the deobfuscated
  * reading which bytes of the segment were changed. */
 typedef struct reading {
-    sl_folded folded;
+    const sl_folded *folded;
     GByteArray *touched;  /* NULL for the plain reading */
 } reading;
 
@@ -102,7 +102,7 @@ collect (sl_context *cx, const segment_state *st, const sl_wordlist *list, const
          double factor, GArray *out)
 {
     const sl_segment *segment = st->segment;
-    const sl_folded *folded = &r->folded;
+    const sl_folded *folded = r->folded;
     const guint32 *from = (const guint32 *) (void *) folded->from->data;
     gsize pos = 0, start, end;
     const sl_phrase *phrase;
@@ -199,10 +199,9 @@ take_allowed (sl_context *cx, segment_state *st, const reading *r)
 static void
 check (sl_context *cx)
 {
-    reading plain = { { 0 }, NULL };
-    reading hidden = { { 0 }, g_byte_array_new () };
-    sl_folded_init (&plain.folded);
-    sl_folded_init (&hidden.folded);
+    sl_folded disguised;
+    sl_folded_init (&disguised);
+    reading hidden = { &disguised, g_byte_array_new () };
     segment_state st = { NULL, g_byte_array_new (), g_array_new (FALSE, FALSE, sizeof (sl_span)),
                          1.0 };
     for (guint i = 0; i < cx->doc->segments->len; i++) {
@@ -217,8 +216,8 @@ check (sl_context *cx)
             take (st.taken, g_array_index (st.addresses, sl_span, a).start,
                   g_array_index (st.addresses, sl_span, a).end);
 
-        sl_fold (&plain.folded, st.segment->map.text, st.segment->map.len);
-        sl_deobfuscate (&hidden.folded, hidden.touched, st.segment->map.text, st.segment->map.len);
+        reading plain = { sl_segment_folded (st.segment), NULL };
+        sl_deobfuscate (&disguised, hidden.touched, st.segment->map.text, st.segment->map.len);
         take_allowed (cx, &st, &plain);
         take_allowed (cx, &st, &hidden);
         /* the disguised reading first: "DINERΟ GRATIS" is one disguised
@@ -230,8 +229,7 @@ check (sl_context *cx)
     }
     g_byte_array_free (st.taken, TRUE);
     g_array_free (st.addresses, TRUE);
-    sl_folded_clear (&plain.folded);
-    sl_folded_clear (&hidden.folded);
+    sl_folded_clear (&disguised);
     g_byte_array_free (hidden.touched, TRUE);
 }
 

@@ -86,10 +86,9 @@ check_segment (sl_context *cx, sl_speller *speller, const sl_segment *segment,
                spell_counts *counts, gboolean *missing_noted)
 {
     const char *text = segment->map.text;
-    sl_word_iter it;
-    sl_word word;
-    sl_word_iter_init (&it, text, segment->map.len);
-    while (sl_word_iter_next (&it, &word)) {
+    const GArray *words = sl_segment_words (segment);
+    for (guint k = 0; k < words->len; k++) {
+        const sl_word word = g_array_index (words, sl_word, k);
         if (!worth_checking (text, &word))
             continue;
         char *w = plain_word (text, &word);
