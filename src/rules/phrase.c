@@ -217,14 +217,16 @@ check (sl_context *cx)
                   g_array_index (st.addresses, sl_span, a).end);
 
         reading plain = { sl_segment_folded (st.segment), NULL };
-        sl_deobfuscate (&disguised, hidden.touched, st.segment->map.text, st.segment->map.len);
+        gboolean disguise = sl_deobfuscate (&disguised, hidden.touched, st.segment->map.text,
+                                            st.segment->map.len);
         take_allowed (cx, &st, &plain);
-        take_allowed (cx, &st, &hidden);
         /* the disguised reading first: "DINERΟ GRATIS" is one disguised
          * phrase, not the plain "gratis"; a text with no disguise at all
-         * (the common case) has nothing to find there */
-        if (hidden.touched->len > 0 && memchr (hidden.touched->data, 1, hidden.touched->len) != NULL)
+         * (the common case) reads as the plain one */
+        if (disguise) {
+            take_allowed (cx, &st, &hidden);
             report_reading (cx, &st, &hidden);
+        }
         report_reading (cx, &st, &plain);
     }
     g_byte_array_free (st.taken, TRUE);

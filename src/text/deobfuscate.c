@@ -272,7 +272,7 @@ join_spaced (dchar *ch, const GArray *tokens)
     }
 }
 
-void
+gboolean
 sl_deobfuscate (sl_folded *out, GByteArray *touched, const char *text, gsize len)
 {
     GArray *array = decode (text, len);
@@ -337,12 +337,17 @@ sl_deobfuscate (sl_folded *out, GByteArray *touched, const char *text, gsize len
     g_byte_array_set_size (touched, (guint) len);
     if (len > 0)
         memset (touched->data, 0, len);
-    sl_fold_begin (out);
-    for (gsize k = 0; k < n; k++) {
-        if (ch[k].changed)
+    gboolean any = FALSE;
+    for (gsize k = 0; k < n; k++)
+        if (ch[k].changed) {
             memset (touched->data + ch[k].at, 1, ch[k].len);
+            any = TRUE;
+        }
+    sl_fold_begin (out);
+    /* nothing undone (the common case): the plain reading says it all */
+    for (gsize k = 0; any && k < n; k++)
         if (!ch[k].drop)
             sl_fold_char (out, ch[k].c, ch[k].at);
-    }
     g_array_free (array, TRUE);
+    return any;
 }

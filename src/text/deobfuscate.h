@@ -10,7 +10,8 @@
  * characters inside words, look-alike letters of other scripts in Latin
  * words, digits and symbols for letters (fr33, gr@tuit), spaced, dotted or
  * hyphenated single letters (G R A T U I T, f.r.e.e). TOUCHED[i] (one byte
- * per byte of TEXT) is set where TEXT was changed. */
-void sl_deobfuscate (sl_folded *out, GByteArray *touched, const char *text, gsize len);
+ * per byte of TEXT) is set where TEXT was changed. Returns FALSE, with OUT
+ * left empty, when nothing was: the reading is then sl_fold's. */
+gboolean sl_deobfuscate (sl_folded *out, GByteArray *touched, const char *text, gsize len);
 
 #endif
