@@ -85,7 +85,7 @@ close_ranges (sl_suppressions *s, char **ids, unsigned line)
 static const char *
 find_directive (const char *line, const char *end)
 {
-    const char *at = g_strstr_len (line, end - line, "spamlint-");
+    const char *at = memmem (line, (size_t) (end - line), "spamlint-", 9);
     if (at == NULL)
         return NULL;
     const char *p = line;
@@ -103,7 +103,7 @@ sl_suppressions_read (const char *raw, gsize len)
     sl_suppressions *s = g_new0 (sl_suppressions, 1);
     s->ranges = g_array_new (FALSE, FALSE, sizeof (range));
     g_array_set_clear_func (s->ranges, range_clear);
-    if (g_strstr_len (raw, (gssize) len, "spamlint-") == NULL)
+    if (memmem (raw, len, "spamlint-", 9) == NULL)
         return s;
     unsigned line = 1;
     const char *p = raw, *end = raw + len;

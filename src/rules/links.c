@@ -199,8 +199,10 @@ check (sl_context *cx)
         const sl_html *html = g_ptr_array_index (cx->doc->html, i);
         link_walk w = { cx, html->part, 0 };
         sl_html_walk (html, visit, &w);
+        if (w.links < LINK_COUNT_MIN)
+            continue;
         unsigned words = count_words (&html->visible);
-        if (w.links >= LINK_COUNT_MIN && (double) w.links * WORDS_PER_LINK > words)
+        if ((double) w.links * WORDS_PER_LINK > words)
             sl_report (cx, "link-count", SPAMLINT_WARNING, 0.5, html->body_offset, html->body_offset,
                        html->part, NULL,
                        _("%u links for %u words: keep the links that matter, one call to action is best"),

@@ -98,11 +98,33 @@ check_runs (sl_context *cx, const sl_segment *segment, body_counts *counts)
     counts->sentences += sentence_open;
 }
 
+/* Whether the currency pattern can match at all: it needs two currency
+ * symbols, or two exclamation marks in a row. Most texts have neither,
+ * and the pattern cannot skip ahead to a currency symbol by itself. */
+static gboolean
+may_shout_money (const char *t, gsize len)
+{
+    unsigned symbols = 0;
+    gboolean bang_before = FALSE;
+    for (const char *p = t; p < t + len; p = g_utf8_next_char (p)) {
+        gunichar c = (guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char (p);
+        gboolean bang = is_bang (c);
+        if ((bang && bang_before)
+            || ((c == '$' || (c >= 0x80 && g_unichar_type (c) == G_UNICODE_CURRENCY_SYMBOL))
+                && ++symbols >= 2))
+            return TRUE;
+        bang_before = bang;
+    }
+    return FALSE;
+}
+
 static void
 check_currency (sl_context *cx, const sl_segment *segment)
 {
     const pcre2_code *re = cx->state;
     gsize pos = 0;
+    if (!may_shout_money (segment->map.text, segment->map.len))
+        return;
     while (pos < segment->map.len) {
         int rc = pcre2_match (re, (PCRE2_SPTR) segment->map.text, segment->map.len, pos,
                               PCRE2_NO_UTF_CHECK, cx->match_data, cx->engine->match_context);

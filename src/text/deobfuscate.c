@@ -114,28 +114,31 @@ compat_letter (gunichar c)
 static GArray *
 decode (const char *text, gsize len)
 {
+    /* at most one character per byte: filled in place, then cut to size */
     GArray *chars = g_array_sized_new (FALSE, TRUE, sizeof (dchar), len);
+    g_array_set_size (chars, len);
+    dchar *out = (dchar *) (void *) chars->data;
+    gsize n = 0;
     const char *p = text, *end = text + len;
     while (p < end) {
-        dchar d = { 0 };
-        d.at = (guint32) (p - text);
+        dchar *d = &out[n++];
+        d->at = (guint32) (p - text);
         if ((guchar) *p < 0x80) {
-            d.c = (guchar) *p;
-            d.len = 1;
-            g_array_append_val (chars, d);
+            d->c = (guchar) *p;
+            d->len = 1;
             p++;
             continue;
         }
-        d.c = g_utf8_get_char_validated (p, end - p);
+        d->c = g_utf8_get_char_validated (p, end - p);
         const char *next = g_utf8_next_char (p);
-        if (d.c == (gunichar) -1 || d.c == (gunichar) -2) {
-            d.c = 0xFFFD;
+        if (d->c == (gunichar) -1 || d->c == (gunichar) -2) {
+            d->c = 0xFFFD;
             next = p + 1;
         }
-        d.len = (guint8) (next - p);
-        g_array_append_val (chars, d);
+        d->len = (guint8) (next - p);
         p = next;
     }
+    g_array_set_size (chars, (guint) n);
     return chars;
 }
 

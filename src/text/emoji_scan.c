@@ -27,21 +27,36 @@ sl_emoji_pattern_new (void)
     return pattern;
 }
 
+/* Whether an emoji may start at byte B: a keycap's digit, # or *, or a
+ * character past ASCII. PCRE2 cannot skip ahead by itself to where a
+ * Unicode property may match, so the scan does, and matches only there. */
+static inline gboolean
+may_start (guchar b)
+{
+    return b >= 0xC0 || (b >= '0' && b <= '9') || b == '#' || b == '*';
+}
+
 gboolean
 sl_emoji_next (const pcre2_code *pattern, const char *text, gsize len, gsize *pos,
                pcre2_match_data *match_data, gsize *start, gsize *end)
 {
-    if (pattern == NULL || *pos >= len)
+    if (pattern == NULL)
         return FALSE;
-    int rc = pcre2_match (pattern, (PCRE2_SPTR) text, len, *pos, PCRE2_NO_UTF_CHECK,
-                          match_data, NULL);
-    if (rc < 0)
-        return FALSE;
-    PCRE2_SIZE *ovector = pcre2_get_ovector_pointer (match_data);
-    *start = ovector[0];
-    *end = ovector[1] > ovector[0] ? ovector[1] : ovector[0] + 1;
-    *pos = *end;
-    return TRUE;
+    for (gsize at = *pos; at < len; at++) {
+        if (!may_start ((guchar) text[at]))
+            continue;
+        int rc = pcre2_match (pattern, (PCRE2_SPTR) text, len, at,
+                              PCRE2_NO_UTF_CHECK | PCRE2_ANCHORED, match_data, NULL);
+        if (rc < 0)
+            continue;
+        PCRE2_SIZE *ovector = pcre2_get_ovector_pointer (match_data);
+        *start = ovector[0];
+        *end = ovector[1] > ovector[0] ? ovector[1] : ovector[0] + 1;
+        *pos = *end;
+        return TRUE;
+    }
+    *pos = len;
+    return FALSE;
 }
 
 unsigned

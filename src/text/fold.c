@@ -27,6 +27,8 @@ sl_folded_clear (sl_folded *folded)
 static gboolean
 is_fold_space (gunichar c)
 {
+    if (c < 0x80) /* as g_unichar_isspace: not \v */
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
     return g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F || c == 0x2007;
 }
 
