@@ -1,8 +1,9 @@
 /* magic.c: libmagic, opened once per engine and only when something must
- * be typed (opening it reads a large database). One handle answers the
- * MIME type, the other the description, where libmagic puts an image's
- * pixel size ("PNG image data, 1200 x 800, ..."). libmagic handles are not
- * thread-safe: a mutex guards them.
+ * be typed (opening it maps an 8 MB database). One handle answers the MIME
+ * type, then, with its flags switched, the description, where libmagic
+ * puts an image's pixel size ("PNG image data, 1200 x 800, ..."): a second
+ * handle would map the database twice. libmagic handles are not
+ * thread-safe: a mutex guards this one.
  */
 #include "config.h"
 
@@ -15,8 +16,7 @@
 struct sl_magic {
     GMutex lock;
     gboolean tried;
-    magic_t mime;
-    magic_t describe;
+    magic_t handle;
 };
 
 sl_magic *
@@ -32,18 +32,16 @@ sl_magic_free (sl_magic *magic)
 {
     if (magic == NULL)
         return;
-    if (magic->mime)
-        magic_close (magic->mime);
-    if (magic->describe)
-        magic_close (magic->describe);
+    if (magic->handle)
+        magic_close (magic->handle);
     g_mutex_clear (&magic->lock);
     g_free (magic);
 }
 
 static magic_t
-open_magic (int flags)
+open_magic (void)
 {
-    magic_t m = magic_open (flags | MAGIC_ERROR);
+    magic_t m = magic_open (MAGIC_MIME_TYPE | MAGIC_ERROR);
     if (m != NULL && magic_load (m, NULL) != 0) {
         magic_close (m);
         m = NULL;
@@ -75,14 +73,15 @@ sl_magic_type (sl_magic *magic, const void *data, gsize len, char **mime,
     g_mutex_lock (&magic->lock);
     if (!magic->tried) {
         magic->tried = TRUE;
-        magic->mime = open_magic (MAGIC_MIME_TYPE);
-        magic->describe = open_magic (MAGIC_NONE);
+        magic->handle = open_magic ();
     }
-    gboolean ok = magic->mime != NULL;
+    gboolean ok = magic->handle != NULL;
     if (ok) {
-        const char *type = magic_buffer (magic->mime, data, len);
+        magic_setflags (magic->handle, MAGIC_MIME_TYPE | MAGIC_ERROR);
+        const char *type = magic_buffer (magic->handle, data, len);
         *mime = g_strdup (type ? type : "application/octet-stream");
-        const char *description = magic->describe ? magic_buffer (magic->describe, data, len) : NULL;
+        magic_setflags (magic->handle, MAGIC_NONE | MAGIC_ERROR);
+        const char *description = magic_buffer (magic->handle, data, len);
         if (description)
             parse_size (description, width, height);
     }
