@@ -8,6 +8,15 @@
  * an entity (reported decoded), which starts at the '&' before the cursor.
  * The parser reads our UTF-8 copy with its own charset detection off, so
  * cursor offsets index that copy, whose map leads back to the raw file.
+ *
+ * The tree is made to match what a browser (an HTML5 parser) builds where
+ * libxml2 differs in a way the rules can see: libxml2 closes the open text
+ * formatting elements (<font>, <b>, <i>...) when a <center> or <p> starts
+ * inside them, so <font color="#fff"><center>text</center></font> would
+ * lose its colour, and the stray </font> after it is an error. A browser
+ * keeps them open around the block. Here they are reopened: a copy of each
+ * (same attributes and offsets) is put around the new block, and closed by
+ * the end tag libxml2 calls unexpected, which is then no error.
  */
 #include "config.h"
 
@@ -26,6 +35,8 @@ typedef struct parse_state {
     sl_node *current;
     unsigned depth;         /* elements open */
     unsigned flattened;     /* elements past the depth limit, read flat */
+    GPtrArray *closed_early; /* formatting elements libxml2 just closed at a start tag */
+    GHashTable *reopened;   /* the copies put back around the block (sl_node *) */
 } parse_state;
 
 static guint32
@@ -173,6 +184,74 @@ parse_inline_style (sl_node *node)
     sl_textmap_clear (&value);
 }
 
+/* The HTML5 "formatting elements" that carry no link or image: the ones
+ * libxml2 may close early. */
+static gboolean
+is_text_formatting (const char *name)
+{
+    static const char *const names[] = {
+        "b", "big", "em", "font", "i", "s", "small", "strike", "strong", "tt", "u", NULL
+    };
+    return g_strv_contains (names, name);
+}
+
+/* Whether the parser's last event came from a start tag: the nearest '<'
+ * before the cursor opens a tag, not an end tag or a comment. */
+static gboolean
+at_start_tag (const parse_state *st)
+{
+    const char *t = st->source->text;
+    gsize cur = cursor (st);
+    gsize floor = cur > 256 ? cur - 256 : 0;
+    for (gsize k = cur; k-- > floor;)
+        if (t[k] == '<')
+            return k + 1 < st->source->len && g_ascii_isalpha (t[k + 1]);
+    return FALSE;
+}
+
+static sl_node *
+node_copy (const sl_node *from, sl_node *parent)
+{
+    sl_node *node = node_new (SL_NODE_ELEMENT, parent);
+    node->name = g_strdup (from->name);
+    node->offset = from->offset;
+    node->n_attrs = from->n_attrs;
+    node->attrs = g_new0 (sl_attr, from->n_attrs ? from->n_attrs : 1);
+    for (guint i = 0; i < from->n_attrs; i++) {
+        node->attrs[i] = from->attrs[i];
+        node->attrs[i].name = g_strdup (from->attrs[i].name);
+        node->attrs[i].value = g_strdup (from->attrs[i].value);
+    }
+    parse_inline_style (node);
+    return node;
+}
+
+/* Put back, outermost first, the formatting elements libxml2 closed for
+ * the block NAME that starts now, as a browser keeps them. Table parts and
+ * list items close them in a browser too. */
+static void
+reopen_formatting (parse_state *st, const char *name)
+{
+    static const char *const closing[] = {
+        "caption", "col", "colgroup", "dd", "dt", "li", "tbody", "td", "tfoot", "th",
+        "thead", "tr", "table", "body", "head", "html", NULL
+    };
+    GPtrArray *closed = st->closed_early;
+    if (closed->len == 0)
+        return;
+    if (!g_strv_contains (closing, name)) {
+        for (guint i = closed->len; i-- > 0;) {
+            const sl_node *from = g_ptr_array_index (closed, i);
+            if (strcmp (from->name, name) == 0 || st->depth >= SL_HTML_MAX_DEPTH - 1)
+                break;
+            st->current = node_copy (from, st->current);
+            g_hash_table_add (st->reopened, st->current);
+            st->depth++;
+        }
+    }
+    g_ptr_array_set_size (closed, 0);
+}
+
 static void
 on_start_element (void *data, const xmlChar *name, const xmlChar **attrs)
 {
@@ -188,9 +267,11 @@ on_start_element (void *data, const xmlChar *name, const xmlChar **attrs)
         }
         return;
     }
+    char *lower = g_ascii_strdown ((const char *) name, -1);
+    reopen_formatting (st, lower);
     st->depth++;
     sl_node *node = node_new (SL_NODE_ELEMENT, st->current);
-    node->name = g_ascii_strdown ((const char *) name, -1);
+    node->name = lower;
     gsize cur = cursor (st);
     gsize start = find_tag_start (st, cur, node->name);
     node->offset = raw_offset (st, start);
@@ -223,16 +304,29 @@ on_end_element (void *data, const xmlChar *name)
         st->flattened--;
         return;
     }
-    if (st->current->parent) {
+    /* libxml2 does not know the reopened copies: an end it reports closes them */
+    while (g_hash_table_contains (st->reopened, st->current)) {
         st->current = st->current->parent;
         st->depth--;
     }
+    sl_node *node = st->current;
+    if (node->parent == NULL)
+        return;
+    st->current = node->parent;
+    st->depth--;
+    /* closed early, for a block that starts inside it: the innermost first
+     * (a <p> closed by the next <p> keeps the list going) */
+    if (!at_start_tag (st))
+        g_ptr_array_set_size (st->closed_early, 0);
+    else if (is_text_formatting (node->name) && g_ascii_strcasecmp ((const char *) name, node->name) == 0)
+        g_ptr_array_add (st->closed_early, node);
 }
 
 static void
 on_characters (void *data, const xmlChar *chars, int len)
 {
     parse_state *st = data;
+    g_ptr_array_set_size (st->closed_early, 0);
     gsize n = (gsize) len;
     gsize cur = cursor (st);
     const char *text = st->source->text;
@@ -293,7 +387,22 @@ static void
 on_error (void *data, const xmlError *error)
 {
     parse_state *st = data;
-    if (error == NULL || error->level < XML_ERR_ERROR || st->html->errors->len >= 1000)
+    if (error == NULL || error->level < XML_ERR_ERROR)
+        return;
+    /* the end tag of a reopened copy: it closes the copy, no error */
+    static const char unexpected[] = "Unexpected end tag : ";
+    if (error->message && g_str_has_prefix (error->message, unexpected)
+        && g_hash_table_contains (st->reopened, st->current)) {
+        char *name = g_strstrip (g_ascii_strdown (error->message + strlen (unexpected), -1));
+        gboolean closes = strcmp (name, st->current->name) == 0;
+        g_free (name);
+        if (closes) {
+            st->current = st->current->parent;
+            st->depth--;
+            return;
+        }
+    }
+    if (st->html->errors->len >= 1000)
         return;
     sl_html_error e;
     e.offset = raw_offset (st, error_start (st, error, cursor (st)));
@@ -413,7 +522,8 @@ sl_html_parse_adapted (const sl_textmap *source, const char *part, sl_html_adapt
     sax.serror = (xmlStructuredErrorFunc) on_error;
     sax.initialized = XML_SAX2_MAGIC;
 
-    parse_state st = { NULL, source, html, html->root, 0, 0 };
+    parse_state st = { NULL, source, html, html->root, 0, 0, g_ptr_array_new (),
+                       g_hash_table_new (g_direct_hash, g_direct_equal) };
     if (source->len > 0 && source->len < G_MAXINT) {
         htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt (source->text, (int) source->len);
         if (ctxt != NULL) {
@@ -429,6 +539,8 @@ sl_html_parse_adapted (const sl_textmap *source, const char *part, sl_html_adapt
             htmlFreeParserCtxt (ctxt);
         }
     }
+    g_ptr_array_free (st.closed_early, TRUE);
+    g_hash_table_destroy (st.reopened);
     if (adapt)
         adapt (html);
     collect_visible (html->root, &html->visible, FALSE);

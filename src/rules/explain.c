@@ -203,7 +203,7 @@ static const sl_rule_doc docs[] = {
       N_("Link to the page through your domain name, over https."),
       N_("http://192.0.2.10/promo -> https://www.exemple.fr/promo") },
     { "link-mismatch",
-      N_("A link whose text shows a URL or domain whose registrable domain (by the public suffix list) differs from that of the link's target. Subdomains of the same site, and the click-tracking domains of known mailing platforms, are accepted."),
+      N_("A link whose text shows a URL or domain whose registrable domain (by the public suffix list) differs from that of the link's target. Subdomains of the same site are accepted, and so are click trackers: the domains of known mailing platforms, and links whose host or path is named for click tracking (click.example.com, links.example.com, example.com/click?...)."),
       N_("Showing one address and leading to another is the classic phishing pattern: filters look for it, and some mail clients warn the reader."),
       N_("Make the visible text a description (\"Voir la commande\"), or show the address the link really goes to."),
       N_("<a href=\"https://promo.autre-site.com/x\">www.exemple.fr</a> -> <a href=\"https://www.exemple.fr/soldes\">Voir les soldes</a>") },

@@ -6,7 +6,13 @@
  * link-mismatch compares registrable domains (public suffix list), so a
  * link shown as "www.example.com" that goes to "news.example.com" is fine,
  * while one shown as "paypal.com" that goes to "paypal.com.evil.example"
- * is not; mailing platforms' click-tracking domains are allowed to differ.
+ * is not; mailing platforms' click-tracking domains are allowed to differ,
+ * and so are click-tracking URLs by their shape: a host named for it
+ * (click.example.com, clickthru.example.com, links.example.com, the
+ * branded tracking domains that platforms set up for a sender) or a first
+ * path step /click or /track (example.com/Click?q=...). In link text,
+ * "camera...My" is not a domain, nor are Microsoft's .NET names written
+ * as such (ASP.NET, VB.NET).
  */
 #include "config.h"
 
@@ -69,6 +75,47 @@ check_url (sl_context *cx, const char *url, guint32 offset, const char *part)
     g_free (host);
 }
 
+/* Whether URL goes through a click tracker, by its shape: the first label
+ * of its host, or the first step of its path, names click tracking. */
+static gboolean
+is_tracking_url (const char *url, const char *host)
+{
+    static const char *const labels[] = {
+        "click", "clicks", "clickthru", "clickthrough", "links", "track", "tracking", "trk", NULL
+    };
+    static const char *const steps[] = { "click", "clickthru", "track", NULL };
+    const char *dot = strchr (host, '.');
+    if (dot) {
+        char *label = g_strndup (host, (gsize) (dot - host));
+        gboolean named = g_strv_contains (labels, label);
+        g_free (label);
+        if (named)
+            return TRUE;
+    }
+    const char *rest = strstr (url, "://");
+    if (rest == NULL)
+        return FALSE;
+    const char *path = strpbrk (rest + 3, "/?#");
+    if (path == NULL || *path != '/')
+        return FALSE;
+    gsize n = strcspn (path + 1, "/?#");
+    char *step = g_ascii_strdown (path + 1, (gssize) n);
+    gboolean tracking = g_strv_contains (steps, step);
+    g_free (step);
+    return tracking;
+}
+
+/* Names that look like domains but are not: an empty label (the
+ * "camera...My" of an ellipsis), or a .NET technology (ASP.NET, ADO.NET). */
+static gboolean
+is_pseudo_domain (const char *token)
+{
+    if (token[0] == '.' || strstr (token, "..") != NULL)
+        return TRUE;
+    gsize n = strlen (token);
+    return n > 4 && strcmp (token + n - 4, ".NET") == 0;
+}
+
 /* A domain named in link text: a URL, or a bare name like example.com
  * whose suffix is a public one. */
 static char *
@@ -94,7 +141,7 @@ domain_in_text (const char *text)
         char *slash = strchr (token, '/');
         if (slash)
             *slash = '\0';
-        if (strchr (token, '.') == NULL)
+        if (strchr (token, '.') == NULL || is_pseudo_domain (token))
             continue;
         char *host = sl_host_ascii (token);
         if (host && !sl_host_is_ip (host) && sl_host_has_known_suffix (host)) {
@@ -119,7 +166,7 @@ check_mismatch (sl_context *cx, const sl_node *a, const sl_attr *href, const cha
     char *text = sl_node_text (a);
     char *shown = domain_in_text (text);
     if (shown != NULL && !sl_domain_set_contains (cx->engine->click_trackers, target)
-        && !sl_engine_domain_allowed (cx->engine, target)) {
+        && !is_tracking_url (href->value, target) && !sl_engine_domain_allowed (cx->engine, target)) {
         char *shown_domain = sl_registrable_domain (shown);
         char *target_domain = sl_registrable_domain (target);
         if (shown_domain && g_strcmp0 (shown_domain, target_domain) != 0)

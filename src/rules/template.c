@@ -1,7 +1,10 @@
 /* template.c: merge-tag-unresolved. In a template a placeholder is
  * expected; in a message about to be sent (.eml) it means the mailing tool
  * did not fill it in, and the reader sees "Bonjour {{prenom}}". The bare
- * [Word] form is left out: in real mail it is a list tag ("[SAtalk]"). */
+ * [Word] form is left out: in real mail it is a list tag ("[SAtalk]"); so
+ * is a ${x} glued to the word before it, which is a shell or script
+ * variable in code quoted in the mail (conftest${ac_exeext}): a merge tag
+ * stands for a word of its own. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -23,6 +26,20 @@ is_bare_tag (const char *text)
     return text[0] == '[' && text[1] != '[';
 }
 
+/* Not a merge tag: a bare [Word], or ${x} right after a letter, digit or _
+ * (TEXT + AT is the tag, in a string that starts at TEXT). */
+static gboolean
+is_not_merge_tag (const char *text, gsize at)
+{
+    if (is_bare_tag (text + at))
+        return TRUE;
+    if (text[at] == '$' && at > 0) {
+        char before = text[at - 1];
+        return g_ascii_isalnum (before) || before == '_';
+    }
+    return FALSE;
+}
+
 static void
 check_segments (sl_context *cx)
 {
@@ -30,7 +47,7 @@ check_segments (sl_context *cx)
         const sl_segment *segment = g_ptr_array_index (cx->doc->segments, i);
         for (guint k = 0; k < segment->placeholders->len; k++) {
             const sl_span *span = &g_array_index (segment->placeholders, sl_span, k);
-            if (is_bare_tag (segment->original + span->start))
+            if (is_not_merge_tag (segment->original, span->start))
                 continue;
             sl_report_span (cx, segment, span->start, span->end, "merge-tag-unresolved",
                             SPAMLINT_ERROR, 1.0,
@@ -55,7 +72,7 @@ check_attributes (sl_context *cx, const sl_node *node, const char *part)
             gsize len = strlen (v);
             for (gsize i = 0; i < len; i++) {
                 gsize n = sl_placeholder_at (v, len, i);
-                if (n == 0 || is_bare_tag (v + i))
+                if (n == 0 || is_not_merge_tag (v, i))
                     continue;
                 char *tag = g_strndup (v + i, n);
                 /* at the tag itself when the value is the source's bytes */

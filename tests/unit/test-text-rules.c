@@ -795,6 +795,22 @@ START_TEST (test_merge_tag_unresolved_quiet_list_tags)
 }
 END_TEST
 
+/* Found by calibration (easy-ham 01371, a configure patch quoted in a
+ * list mail): shell variables glued to a word, conftest${ac_exeext}, were
+ * ten merge tags. A ${x} that stands alone on the same line still is. */
+START_TEST (test_merge_tag_unresolved_quiet_shell_code)
+{
+    spamlint_result *result = lint_eml (
+        "", "Re: configure patch", "text/plain",
+        "-  (eval $ac_link) 2>&5; } && test -s conftest${ac_exeext}; then\n" /* line 7 */
+        "+  rm -f lib${name}.a ${prefix}/lib\n");                          /* line 8 */
+    assert_count (result, "merge-tag-unresolved", 1);
+    assert_finding (result, "merge-tag-unresolved", 0, SPAMLINT_ERROR, 8, 23, 31, 1.0);
+    assert_match (result, "merge-tag-unresolved", 0, "${prefix}");
+    spamlint_result_free (result);
+}
+END_TEST
+
 /* --- spelling ---------------------------------------------------------------- */
 
 /* 3 lines of French: one typo, "rapidemant" at 3:307-316;
@@ -1850,6 +1866,7 @@ text_rules_suite (void)
     tcase_add_test (tc, test_merge_tag_unresolved_href);
     tcase_add_test (tc, test_merge_tag_unresolved_quiet_in_templates);
     tcase_add_test (tc, test_merge_tag_unresolved_quiet_list_tags);
+    tcase_add_test (tc, test_merge_tag_unresolved_quiet_shell_code);
     suite_add_tcase (suite, tc);
 
     tc = tcase_create ("spelling");

@@ -1,0 +1,1 @@
+--no-spelling --transactional advance-fee.eml

@@ -1,0 +1,1 @@
+--no-spelling --transactional html-low-contrast-center.html

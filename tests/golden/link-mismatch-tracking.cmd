@@ -1,0 +1,1 @@
+--no-spelling --transactional link-mismatch-tracking.html

@@ -1,0 +1,1 @@
+--no-spelling --transactional offer-opt-out.txt
