@@ -39,7 +39,14 @@ sl_doc_new (const char *name, const char *raw, gsize raw_len)
     doc->segments = g_ptr_array_new_with_free_func (segment_free);
     doc->html = g_ptr_array_new ();
     doc->parts = g_ptr_array_new_with_free_func (sl_part_free);
-    doc->limits = g_array_new (FALSE, FALSE, sizeof (sl_limit_note));
+    doc->limit_notes = g_array_new (FALSE, FALSE, sizeof (sl_input_note));
+    static sl_limits defaults;
+    static gsize defaults_ready = 0;
+    if (g_once_init_enter (&defaults_ready)) {
+        sl_limits_init (&defaults);
+        g_once_init_leave (&defaults_ready, 1);
+    }
+    doc->limits = &defaults;
     return doc;
 }
 
@@ -55,9 +62,9 @@ sl_doc_free (sl_doc *doc)
         sl_html_free (g_ptr_array_index (doc->html, i));
     g_ptr_array_free (doc->html, TRUE);
     g_ptr_array_free (doc->parts, TRUE);
-    for (guint i = 0; i < doc->limits->len; i++)
-        g_free (g_array_index (doc->limits, sl_limit_note, i).message);
-    g_array_free (doc->limits, TRUE);
+    for (guint i = 0; i < doc->limit_notes->len; i++)
+        g_free (g_array_index (doc->limit_notes, sl_input_note, i).message);
+    g_array_free (doc->limit_notes, TRUE);
     g_free (doc->base_dir);
     g_free (doc->from_name);
     g_free (doc->from_address);
@@ -101,8 +108,8 @@ sl_doc_add_segment (sl_doc *doc, sl_segment_kind kind, const char *part,
 void
 sl_doc_note_limit (sl_doc *doc, guint32 offset, char *message)
 {
-    sl_limit_note note = { offset, message };
-    g_array_append_val (doc->limits, note);
+    sl_input_note note = { offset, NULL, message };
+    g_array_append_val (doc->limit_notes, note);
 }
 
 void

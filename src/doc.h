@@ -10,6 +10,7 @@
 
 #include <glib.h>
 
+#include "limit.h"
 #include "spamlint.h"
 #include "text/lineindex.h"
 #include "text/textmap.h"
@@ -37,11 +38,13 @@ typedef struct sl_segment {
 
 struct sl_html;
 
-/* A limit a loader hit (too deep, too many parts): reported as a note. */
-typedef struct sl_limit_note {
+/* What a loader has to tell about the input: a limit it hit (too deep,
+ * too many parts: input-limit). */
+typedef struct sl_input_note {
     guint32 offset;
+    const char *part;     /* "text/plain", "text/html", or NULL */
     char *message;
-} sl_limit_note;
+} sl_input_note;
 
 /* A MIME part that is not body text: an attachment or an inline image. */
 typedef struct sl_part {
@@ -82,7 +85,9 @@ typedef struct sl_doc {
     char *list_unsubscribe_post; /* the List-Unsubscribe-Post header, or NULL */
     gboolean transactional;      /* judged or set: no bulk-mail rules */
     gboolean kind_detected;      /* judged transactional from the draft itself */
-    GArray *limits;              /* sl_limit_note: limits the loaders hit */
+    GArray *limit_notes;         /* sl_input_note: limits the loaders hit */
+    const sl_limits *limits;     /* the engine's; the defaults until sl_load sets them */
+    gboolean match_limit_noted;  /* a word-list match hit a PCRE2 limit, and it was said */
 } sl_doc;
 
 sl_doc *sl_doc_new (const char *name, const char *raw, gsize raw_len);

@@ -9,12 +9,13 @@
 #include "config.h"
 
 #include "kind.h"
+#include "rules/rules.h"
 #include "text/fold.h"
 
 #define SIGNALS_NEEDED 2
 
 static unsigned
-count_signals (const spamlint_engine *engine, const sl_doc *doc)
+count_signals (const spamlint_engine *engine, sl_doc *doc)
 {
     if (engine->transactional == NULL)
         return 0;
@@ -27,9 +28,19 @@ count_signals (const spamlint_engine *engine, const sl_doc *doc)
         sl_fold (&folded, segment->map.text, segment->map.len);
         gsize pos = 0, start, end;
         const sl_phrase *phrase;
-        while (sl_wordlist_next (engine->transactional, folded.text->str, folded.text->len, &pos,
-                                 match_data, engine->match_context, &start, &end, &phrase))
+        int rc;
+        while ((rc = sl_wordlist_next (engine->transactional, folded.text->str, folded.text->len,
+                                       &pos, match_data, engine->match_context,
+                                       engine->wordlist_match_options, &start, &end, &phrase)) > 0)
             g_hash_table_add (seen, (gpointer) phrase);
+        if (rc < 0 && !doc->match_limit_noted) {
+            /* told once per draft, where the failed match started */
+            guint32 at = pos < folded.text->len
+                             ? segment->map.src[g_array_index (folded.from, guint32, pos)]
+                             : segment->anchor;
+            sl_doc_note_limit (doc, at, sl_match_error_message (engine, rc));
+            doc->match_limit_noted = TRUE;
+        }
     }
     unsigned n = g_hash_table_size (seen);
     sl_folded_clear (&folded);

@@ -148,6 +148,31 @@ finds () {
     if grep -F "$file:" "$tmp/out" | grep -q "\[$1\]"; then ok; else ko "no [$1] finding"; fi
 }
 
+# finds_at RULE LINE COLUMN: the lint of the bad file reported RULE there
+finds_at () {
+    if grep -F "$file:$2:$3: " "$tmp/out" | grep -q "\[$1\]"; then
+        ok
+    else
+        ko "no [$1] finding at $2:$3"
+    fi
+}
+
+# finds_once RULE: the lint of the bad file reported RULE exactly once
+finds_once () {
+    n=$(grep -F "$file:" "$tmp/out" | grep -c "\[$1\]")
+    if [ "$n" -eq 1 ]; then ok; else ko "$n [$1] findings, wanted 1"; fi
+}
+
+# lacks RULE: the lint of the bad file did not report RULE
+lacks () {
+    if grep -F "$file:" "$tmp/out" | grep -q "\[$1\]"; then ko "an unexpected [$1] finding"; else ok; fi
+}
+
+# says TEXT: a finding about the bad file says TEXT
+says () {
+    if grep -F "$file:" "$tmp/out" | grep -qF -- "$1"; then ok; else ko "no finding says \"$1\""; fi
+}
+
 # names_limit: the run said which limit it hit (a finding or the stderr line)
 names_limit () {
     if cat "$tmp/out" "$tmp/err" | grep -F "$file" \
@@ -319,6 +344,27 @@ awk 'BEGIN { for (i = 1; i <= 300; i++) { printf "1.0 offer"; for (k = 0; k < i;
 
 yes 'Bonjour, voici la lettre de novembre de notre atelier de restauration.' | head -c 52428801 > "$d/over-50mb.txt"
 
+# the limits lowered with --limit (issue 9): ten nested divs, five parts,
+# five nested multiparts, and a big draft with thousands of findings
+{ printf '<html><body>\n'; repeat 10 '<div>'; printf 'Bonjour, offre exceptionnelle.'; repeat 10 '</div>'
+  printf '\n</body></html>\n'; } > "$d/nested-10.html"
+{ echo "$headers"; awk 'BEGIN {
+      printf "Content-Type: multipart/mixed; boundary=\"sep\"\n\n"
+      for (i = 0; i < 5; i++)
+          printf "--sep\nContent-Type: text/plain; charset=utf-8\n\nPartie %d, offre exceptionnelle.\n", i
+      printf "--sep--\n"
+  }'; } > "$d/parts-5.eml"
+{ echo "$headers"; awk 'BEGIN {
+      for (i = 0; i < 5; i++)
+          printf "Content-Type: multipart/mixed; boundary=\"b%d\"\n\n--b%d\n", i, i
+      printf "Content-Type: text/plain; charset=utf-8\n\nBonjour, offre exceptionnelle.\n"
+      for (i = 4; i >= 0; i--)
+          printf "--b%d--\n", i
+  }'; } > "$d/nested-5.eml"
+awk 'BEGIN { printf "<html><body>"; for (i = 0; i < 20000; i++) printf "<p>Offre exceptionnelle !!! COMMANDEZ VITE chez nous, gratuit</p>"; printf "</body></html>\n" }' \
+    > "$d/big-findings.html"
+printf '1.0 offer chez nous\n' > "$d/small.wordlist"
+
 # --- run them ----------------------------------------------------------------
 lint empty "$d/empty.txt"
 want_status 2
@@ -377,6 +423,44 @@ as_option=
 lint over-50mb "$d/over-50mb.txt"
 want_status 2
 names_limit
+lint over-size-limit "$d/attr-style-20mb.html" --limit=size=10
+want_status 2
+names_limit
+
+# each limit lowered with --limit gives its note, naming the limit
+lint html-depth-4 "$d/nested-10.html" --limit=html-depth=4
+want_status 0 1
+finds_at input-limit 2 11
+says "nested more than 4 deep (the html-depth limit)"
+finds spam-phrase
+lint html-depth-1000 "$d/nested-div.html" --limit=html-depth=1000
+says "nested more than 1000 deep (the html-depth limit)"
+lint mime-parts-3 "$d/parts-5.eml" --limit=mime-parts=3
+want_status 0 1
+finds_at input-limit 17 1
+says "more than 3 MIME parts (the mime-parts limit)"
+lint mime-depth-2 "$d/nested-5.eml" --limit=mime-depth=2
+want_status 0 1
+finds_at input-limit 15 1
+says "nested more than 2 deep (the mime-depth limit)"
+lint findings-2 "$d/big-findings.html" --limit=findings=2
+want_status 1
+says "59998 more findings of this rule, not listed (the limit is 2 per rule and draft)"
+at_most 20
+lint pcre-match-1 "$d/nested-10.html" --wordlist="$d/small.wordlist" --limit=pcre-match=1
+want_status 0 1
+finds input-limit
+says "PCRE2 match limit of 1 (the pcre-match limit)"
+lint pcre-depth-1 "$d/nested-10.html" --wordlist="$d/small.wordlist" --limit=pcre-depth=1
+want_status 0 1
+says "PCRE2 depth limit of 1 (the pcre-depth limit)"
+# the time budget: spent at once, the rules are skipped, the exit is normal
+lint time-budget "$d/big-findings.html" --limit=time=0.000001
+want_status 0 1
+linted
+finds_at input-limit 1 1
+says "the time budget of 1e-06 s per draft (the time limit) was spent"
+at_most 5
 
 # inputs found by the fuzzers (tests/fuzz/crashes/fuzz_lint-N): the first
 # byte picks the format as in fuzz_lint.c, the rest is the draft. In a

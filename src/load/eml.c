@@ -16,9 +16,6 @@
 
 #include "load/load.h"
 
-#define MIME_MAX_DEPTH 32
-#define MIME_MAX_PARTS 1000
-
 typedef struct eml_state {
     sl_doc *doc;
     unsigned parts;
@@ -197,19 +194,20 @@ load_part (eml_state *st, GMimeObject *object, unsigned depth)
 {
     if (object == NULL)
         return;
-    if (depth > MIME_MAX_DEPTH) {
+    const sl_limits *limits = st->doc->limits;
+    if (depth > limits->mime_depth) {
         if (!st->too_deep)
             sl_doc_note_limit (st->doc, header_offset (find_header (object, "Content-Type"), 0),
-                               g_strdup_printf (_("MIME parts nested more than %d deep (the nesting limit): the deeper ones are not read"),
-                                                MIME_MAX_DEPTH));
+                               g_strdup_printf (_("MIME parts nested more than %u deep (the mime-depth limit): the deeper ones are not read"),
+                                                limits->mime_depth));
         st->too_deep = TRUE;
         return;
     }
-    if (++st->parts > MIME_MAX_PARTS) {
+    if (++st->parts > limits->mime_parts) {
         if (!st->too_many)
             sl_doc_note_limit (st->doc, header_offset (find_header (object, "Content-Type"), 0),
-                               g_strdup_printf (_("more than %d MIME parts (the part limit): the rest are not read"),
-                                                MIME_MAX_PARTS));
+                               g_strdup_printf (_("more than %u MIME parts (the mime-parts limit): the rest are not read"),
+                                                limits->mime_parts));
         st->too_many = TRUE;
         return;
     }

@@ -13,13 +13,17 @@
 sl_segment *
 sl_doc_add_html (sl_doc *doc, const sl_textmap *source, const char *part)
 {
-    return sl_doc_add_parsed_html (doc, sl_html_parse (source, part));
+    return sl_doc_add_parsed_html (doc, sl_html_parse (source, part, doc->limits->html_depth));
 }
 
 sl_segment *
 sl_doc_add_parsed_html (sl_doc *doc, sl_html *html)
 {
     g_ptr_array_add (doc->html, html);
+    if (html->flattened)
+        sl_doc_note_limit (doc, html->flattened_offset,
+                           g_strdup_printf (_("HTML elements nested more than %u deep (the html-depth limit): the deeper ones are read flat, their text kept"),
+                                            html->max_depth));
     sl_textmap visible = html->visible;
     /* the segment gets a copy: the HTML keeps its own for the HTML rules */
     sl_textmap copy;
@@ -146,6 +150,7 @@ sl_load (const spamlint_engine *engine, const char *name, const char *data,
         return NULL;
     }
     sl_doc *doc = sl_doc_new (name, data, len);
+    doc->limits = &engine->limits;
     doc->format = format != SPAMLINT_FORMAT_AUTO ? format : sl_sniff_format (data, len, name);
     gboolean ok = FALSE;
     switch (doc->format) {

@@ -126,9 +126,11 @@ is_unsubscribe_text (sl_context *cx, const char *text)
     sl_fold (&folded, spaced, strlen (spaced));
     gsize pos = 0, start, end;
     const sl_phrase *phrase;
-    gboolean found = sl_wordlist_next (cx->engine->unsubscribe, folded.text->str, folded.text->len,
-                                       &pos, cx->match_data, cx->engine->match_context, &start,
-                                       &end, &phrase);
+    int rc = sl_wordlist_next (cx->engine->unsubscribe, folded.text->str, folded.text->len, &pos,
+                               cx->match_data, cx->engine->match_context,
+                               cx->engine->wordlist_match_options, &start, &end, &phrase);
+    gboolean found = rc > 0;
+    sl_report_match_error (cx, rc, cx->doc->body_anchor);
     sl_folded_clear (&folded);
     g_free (spaced);
     return found;

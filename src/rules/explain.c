@@ -327,6 +327,13 @@ static const sl_rule_doc docs[] = {
       N_("Receipts, invoices and replies are not marketing and need no unsubscribe link, so they are spared; but a newsletter mistaken for one would escape the bulk-mail checks, hence the note."),
       N_("Nothing to do for a genuine transactional message; say so with --transactional to silence the note. For a newsletter or a promotion, lint it with --bulk."),
       N_("\"Votre facture n° 1234\" with a promotion inside -> lint it with --bulk") },
+
+    /* The input itself */
+    { "input-limit",
+      N_("A note that part of the draft was not read or not checked because it is past one of spamlint's limits (see LIMITS in spamlint(1), and --limit): HTML elements nested too deep (read flat), MIME parts nested too deep or too many (not read), a word-list match past the PCRE2 match or depth limit (the phrases after it not looked for), or the time budget per draft spent (the rules left not run). The note names the limit. No points."),
+      N_("A draft that needs these limits is unusual, and filters treat such structures as suspicious; the note is there so that a partial check is never mistaken for a clean one."),
+      N_("Simplify the draft: flatten deeply nested tables or divs, send fewer parts, split a very long message. If the draft is genuine and you trust it, raise the limit, e.g. --limit=html-depth=512 or --limit=time=30."),
+      N_("1000 nested <div> elements -> a few levels of tables, as mail clients render best") },
 };
 
 const sl_rule_doc *

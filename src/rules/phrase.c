@@ -106,9 +106,12 @@ collect (sl_context *cx, const segment_state *st, const sl_wordlist *list, const
     const guint32 *from = (const guint32 *) (void *) folded->from->data;
     gsize pos = 0, start, end;
     const sl_phrase *phrase;
-    while (sl_wordlist_next (list, folded->text->str, folded->text->len, &pos,
-                             cx->match_data, cx->engine->match_context,
-                             &start, &end, &phrase)) {
+    int rc;
+    while ((rc = sl_wordlist_next (list, folded->text->str, folded->text->len, &pos,
+                                   cx->match_data, cx->engine->match_context,
+                                   cx->engine->wordlist_match_options, &start, &end, &phrase)) > 0) {
+        if (sl_time_up (cx))
+            return;
         /* overlapping phrases are all candidates ("save big bucks"): the
          * longest wins below, whichever list or pattern holds it */
         pos = (gsize) (g_utf8_next_char (folded->text->str + start) - folded->text->str);
@@ -119,6 +122,10 @@ collect (sl_context *cx, const segment_state *st, const sl_wordlist *list, const
         if (r->touched != NULL && !any_touched (r->touched, c.start, c.end))
             continue;
         g_array_append_val (out, c);
+    }
+    if (rc < 0) {
+        gsize at = pos < folded->text->len ? from[pos] : segment->map.len;
+        sl_report_match_error (cx, rc, at < segment->map.len ? segment->map.src[at] : segment->anchor);
     }
 }
 
@@ -207,7 +214,7 @@ check (sl_context *cx)
     sl_folded_init (&hidden.folded);
     segment_state st = { NULL, g_byte_array_new (), g_array_new (FALSE, FALSE, sizeof (sl_span)),
                          1.0 };
-    for (guint i = 0; i < cx->doc->segments->len; i++) {
+    for (guint i = 0; i < cx->doc->segments->len && !sl_time_up_now (cx); i++) {
         st.segment = g_ptr_array_index (cx->doc->segments, i);
         st.place = st.segment->kind == SL_SEGMENT_SUBJECT ? SUBJECT_FACTOR : 1.0;
         g_byte_array_set_size (st.taken, (guint) st.segment->map.len);

@@ -44,11 +44,15 @@ pushy_phrase (sl_context *cx, const char *name)
         const sl_language_list *ll = g_ptr_array_index (cx->engine->phrase_lists, l);
         gsize pos = 0, start, end;
         const sl_phrase *phrase;
+        int rc = 0;
         while (found == NULL
-               && sl_wordlist_next (ll->list, folded.text->str, folded.text->len, &pos,
-                                    cx->match_data, cx->engine->match_context, &start, &end, &phrase))
+               && (rc = sl_wordlist_next (ll->list, folded.text->str, folded.text->len, &pos,
+                                          cx->match_data, cx->engine->match_context,
+                                          cx->engine->wordlist_match_options, &start, &end,
+                                          &phrase)) > 0)
             if (is_pushy (phrase->category))
                 found = phrase;
+        sl_report_match_error (cx, rc, cx->doc->from_offset);
     }
     sl_folded_clear (&folded);
     return found;

@@ -90,6 +90,8 @@ check_segment (sl_context *cx, sl_speller *speller, const sl_segment *segment,
     sl_word word;
     sl_word_iter_init (&it, text, segment->map.len);
     while (sl_word_iter_next (&it, &word)) {
+        if (sl_time_up (cx))
+            return;
         if (!worth_checking (text, &word))
             continue;
         char *w = plain_word (text, &word);
@@ -143,7 +145,9 @@ check (sl_context *cx)
             continue;
         check_segment (cx, speller, segment, &counts, &missing_noted);
     }
-    if (counts.wrong >= RATIO_MIN_WRONG && counts.wrong * 100 > counts.checked * RATIO_PERCENT)
+    /* a ratio needs every word: none when the time limit cut the check short */
+    if (!cx->time_up && counts.wrong >= RATIO_MIN_WRONG
+        && counts.wrong * 100 > counts.checked * RATIO_PERCENT)
         sl_report (cx, "spelling-ratio", SPAMLINT_WARNING, 1.0, cx->doc->body_anchor,
                    cx->doc->body_anchor, NULL, NULL,
                    _("%u of %u words are misspelled: proofread the draft"), counts.wrong,

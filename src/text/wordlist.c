@@ -289,19 +289,21 @@ is_word_char_before (const char *text, gsize at)
     return c == '_' || g_unichar_isalnum (c) || g_unichar_ismark (c);
 }
 
-gboolean
+int
 sl_wordlist_next (const sl_wordlist *list, const char *text, gsize len,
                   gsize *pos, pcre2_match_data *match_data,
-                  pcre2_match_context *context,
+                  pcre2_match_context *context, guint32 options,
                   gsize *start, gsize *end, const sl_phrase **phrase)
 {
     if (list->pattern == NULL)
-        return FALSE;
+        return 0;
     while (*pos < len) {
         int rc = pcre2_match (list->pattern, (PCRE2_SPTR) text, len, *pos,
-                              PCRE2_NO_UTF_CHECK, match_data, context);
+                              PCRE2_NO_UTF_CHECK | options, match_data, context);
+        if (rc == PCRE2_ERROR_NOMATCH)
+            return 0;
         if (rc < 0)
-            return FALSE;
+            return rc;
         PCRE2_SIZE *ovector = pcre2_get_ovector_pointer (match_data);
         gsize s = ovector[0], e = ovector[1];
         if (e == s || is_word_char_before (text, s)) {
@@ -316,7 +318,7 @@ sl_wordlist_next (const sl_wordlist *list, const char *text, gsize len,
         *end = e;
         *pos = e;
         if (*phrase != NULL)
-            return TRUE;
+            return 1;
     }
-    return FALSE;
+    return 0;
 }

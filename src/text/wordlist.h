@@ -36,11 +36,14 @@ void sl_wordlist_free (sl_wordlist *list);
 sl_wordlist *sl_wordlist_from_folded (const char *name, char **folded, gsize n, GError **error);
 
 /* Find the next match in folded TEXT from *POS on; sets [*start, *end) and
- * the phrase and moves *POS past it. MATCH_DATA comes from
- * pcre2_match_data_create (1, NULL); CONTEXT may be NULL. */
-gboolean sl_wordlist_next (const sl_wordlist *list, const char *text, gsize len,
-                           gsize *pos, pcre2_match_data *match_data,
-                           pcre2_match_context *context,
-                           gsize *start, gsize *end, const sl_phrase **phrase);
+ * the phrase and moves *POS past it: 1. No more match: 0. A PCRE2 error
+ * (the match or depth limit of CONTEXT): its negative code, *POS where
+ * the failed match started. MATCH_DATA comes from
+ * pcre2_match_data_create (1, NULL); CONTEXT may be NULL; OPTIONS are
+ * pcre2_match options (PCRE2_NO_JIT, so that the depth limit applies). */
+int sl_wordlist_next (const sl_wordlist *list, const char *text, gsize len,
+                      gsize *pos, pcre2_match_data *match_data,
+                      pcre2_match_context *context, guint32 options,
+                      gsize *start, gsize *end, const sl_phrase **phrase);
 
 #endif

@@ -31,7 +31,7 @@ match_all (const sl_wordlist *list, const char *text, gsize len,
     gsize pos = 0, start = 0, end = 0;
     const sl_phrase *phrase = NULL;
     while (sl_wordlist_next (list, folded.text->str, folded.text->len, &pos,
-                             match_data, context, &start, &end, &phrase)) {
+                             match_data, context, 0, &start, &end, &phrase) > 0) {
         if (start > end || end > folded.text->len || pos < end)
             __builtin_trap ();
         sink += end - start + (size_t) phrase->weight;

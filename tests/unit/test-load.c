@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "load/load.h"
@@ -516,6 +517,39 @@ START_TEST (test_text_with_a_nul_byte)
 }
 END_TEST
 
+/* The limits, set by name through the public API. */
+START_TEST (test_limits_by_name)
+{
+    spamlint_engine *engine = spamlint_engine_new ();
+    ck_assert (spamlint_engine_get_limit (engine, "html-depth") == 256);
+    ck_assert (spamlint_engine_get_limit (engine, "time") == 10);
+    ck_assert (spamlint_engine_get_limit (engine, "size") == 50);
+    ck_assert (spamlint_engine_get_limit (engine, "nope") == -1);
+    char *error = NULL;
+    ck_assert_int_eq (spamlint_engine_set_limit (engine, "html-depth", 3, &error), 0);
+    ck_assert (spamlint_engine_get_limit (engine, "html-depth") == 3);
+    ck_assert_int_eq (spamlint_engine_set_limit (engine, "html-depth", 2.5, &error), -1);
+    ck_assert_str_eq (error, "the html-depth limit must be a whole number from 1 to 1000");
+    free (error);
+    ck_assert_int_eq (spamlint_engine_set_limit (engine, "depth", 3, &error), -1);
+    ck_assert_ptr_nonnull (strstr (error, "unknown limit \"depth\""));
+    free (error);
+    ck_assert_int_eq (spamlint_limit_check ("time", 0, NULL), 0);
+    ck_assert_int_eq (spamlint_limit_check ("time", -1, NULL), -1);
+    spamlint_engine_set_max_input (engine, 7);
+    ck_assert (spamlint_engine_get_limit (engine, "size") == 7);
+
+    static const char html[] = "<html><body><div><div><p>Bonjour</p></div></div></body></html>\n";
+    spamlint_result *result = lint_bytes (engine, "promo.html", html, sizeof html - 1);
+    assert_linted (result);
+    /* html, body, div: the second div is past the limit */
+    ck_assert_uint_eq (count_findings (result, "input-limit"), 1);
+    assert_finding (result, "input-limit", 0, SPAMLINT_NOTE, 1, 18, 18, 0.0);
+    spamlint_result_free (result);
+    spamlint_engine_free (engine);
+}
+END_TEST
+
 /* BUG (src/load/eml.c, load_leaf): the body anchor is set only when the
  * text/plain part is the first segment, but the Subject segment is added
  * before the body, so in any .eml with a Subject, caps-ratio (a finding
@@ -655,6 +689,10 @@ load_suite (void)
     tcase_add_test (tc, test_text_bom_is_not_a_column);
     tcase_add_test (tc, test_text_with_a_nul_byte);
     tcase_add_test (tc, test_text_is_not_binary);
+    suite_add_tcase (suite, tc);
+
+    tc = tcase_create ("limits");
+    tcase_add_test (tc, test_limits_by_name);
     suite_add_tcase (suite, tc);
 
     tc = tcase_create ("unlintable");
