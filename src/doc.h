@@ -39,7 +39,8 @@ typedef struct sl_segment {
 struct sl_html;
 
 /* What a loader has to tell about the input: a limit it hit (too deep,
- * too many parts: input-limit). */
+ * too many parts: input-limit) or an encoding it repaired or converted
+ * (input-encoding). */
 typedef struct sl_input_note {
     guint32 offset;
     const char *part;     /* "text/plain", "text/html", or NULL */
@@ -86,6 +87,7 @@ typedef struct sl_doc {
     gboolean transactional;      /* judged or set: no bulk-mail rules */
     gboolean kind_detected;      /* judged transactional from the draft itself */
     GArray *limit_notes;         /* sl_input_note: limits the loaders hit */
+    GArray *encoding_notes;      /* sl_input_note: encodings repaired, one per part */
     const sl_limits *limits;     /* the engine's; the defaults until sl_load sets them */
     gboolean match_limit_noted;  /* a word-list match hit a PCRE2 limit, and it was said */
 } sl_doc;
@@ -103,6 +105,14 @@ gboolean sl_doc_has_body (const sl_doc *doc);
 
 /* Record that a loader hit a limit (takes MESSAGE). */
 void sl_doc_note_limit (sl_doc *doc, guint32 offset, char *message);
+
+/* Record what the decoding of one part repaired or converted, if anything:
+ * NOTES from sl_textmap_decode_noted; CHARSET the declared charset, or
+ * NULL, and CHARSET_AT the source of its name; CONVERTED the encoding the
+ * part was converted from without a declaration (a byte order mark), or
+ * NULL. */
+void sl_doc_note_encoding (sl_doc *doc, const char *part, const sl_decode_notes *notes,
+                           const char *charset, guint32 charset_at, const char *converted);
 
 /* Line and column of a source offset. */
 void sl_doc_position (const sl_doc *doc, guint32 offset, unsigned *line, unsigned *column);

@@ -333,6 +333,11 @@ printf '%s' "$text" > "$d/lettre${rlo}lmth.txt"
 
 printf '<html><head><title>Lettre</title></head><body>\n<p>Derni\350re chance : offre exceptionnelle pour la rentr\351e, \347a d\351m\351nage !</p>\n<p>Atelier Durand, 69002 Lyon.</p></body></html>\n' \
     > "$d/latin1.html"
+# the same, declaring its charset: read as declared, nothing to tell
+sed 's|<head>|<head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">|' \
+    "$d/latin1.html" > "$d/latin1-declared.html"
+{ echo "$headers"; printf 'Content-Type: text/plain; charset=iso-8859-1\nContent-Transfer-Encoding: 8bit\n\n'
+  printf 'Bonjour, derni\350re chance \351t\351 offre exceptionnelle.\n'; } > "$d/latin1-declared.eml"
 
 { echo "$headers"; printf 'Content-Type: text/plain; charset=x-unknown\nContent-Transfer-Encoding: 8bit\n\n'
   printf 'Bonjour, derni\350re chance \351t\351 \377\376 offre exceptionnelle.\n'; } > "$d/unknown-charset.eml"
@@ -397,24 +402,47 @@ want_status 0 1
 lint rtl-attach-option "$d/rtl-option.txt" --attach="$d/photo${rlo}gpj.exe"
 lint rtl-draft-name "$d/lettre${rlo}lmth.txt"
 linted
-# encodings: repaired or converted, and linted (issue 9, point 4)
+# encodings: repaired or converted, linted, and told by one input-encoding
+# note per part at the first byte concerned (issue 9, point 4)
 lint invalid-utf8-text "$d/invalid-utf8.txt"
 linted
 finds spam-phrase
+finds_at input-encoding 1 10
+finds_once input-encoding
+says "invalid UTF-8 (byte 0xC3): read as Windows-1252"
 lint invalid-utf8-html "$d/invalid-utf8.html"
 linted
+finds_at input-encoding 1 24
+finds_once input-encoding
 lint nul-bytes "$d/nul-bytes.txt"
 linted
 finds spam-phrase
+finds_at input-encoding 1 9
+says "NUL bytes: read as spaces, 4 in this part"
 lint utf16le-bom "$d/utf16le-bom.txt"
 linted
 finds spam-phrase
+finds_at input-encoding 1 1
+says "UTF-16LE text (byte order mark): converted to UTF-8"
 lint latin1-html "$d/latin1.html"
 linted
 finds spam-phrase
+finds_at input-encoding 2 9
+says "invalid UTF-8 (byte 0xE8): read as Windows-1252, 5 bytes in this part"
+lint latin1-declared-html "$d/latin1-declared.html"
+linted
+finds spam-phrase
+lacks input-encoding
+lint latin1-declared-eml "$d/latin1-declared.eml"
+linted
+finds spam-phrase
+lacks input-encoding
 lint unknown-charset "$d/unknown-charset.eml"
 linted
 finds spam-phrase
+finds_at input-encoding 6 35
+finds_once input-encoding
+says 'unknown charset "x-unknown": read as UTF-8'
 as_option=--wordlist=
 lint wordlist-long-phrase "$d/long-phrase.wordlist"
 lint wordlist-deep-prefix "$d/deep-prefixes.wordlist"

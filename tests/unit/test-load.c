@@ -415,6 +415,8 @@ START_TEST (test_eml_latin1_part)
     assert_finding (result, "caps-shouting", 0, SPAMLINT_WARNING, 9, 21, 40, 0.5);
     assert_finding (result, "exclamation-run", 0, SPAMLINT_WARNING, 9, 42, 44, 0.5);
     assert_finding (result, "spam-phrase", 2, SPAMLINT_WARNING, 9, 46, 52, 0.3);
+    /* a declared charset that converts cleanly is nothing to tell */
+    assert_no_finding (result, "input-encoding");
     spamlint_result_free (result);
 }
 END_TEST
@@ -466,6 +468,13 @@ START_TEST (test_text_windows_1252)
     assert_finding (result, "spam-phrase", 0, SPAMLINT_WARNING, 1, 12, 21, 0.6);
     assert_match (result, "spam-phrase", 0, "prix cass\xc3\xa9");
     assert_finding (result, "exclamation-run", 0, SPAMLINT_WARNING, 1, 23, 24, 0.5);
+    /* told once, at the first byte that is not UTF-8 */
+    ck_assert_uint_eq (count_findings (result, "input-encoding"), 1);
+    assert_finding (result, "input-encoding", 0, SPAMLINT_NOTE, 1, 1, 1, 0.0);
+    assert_part (result, "input-encoding", 0, "text/plain");
+    const spamlint_finding *note = find_finding (result, "input-encoding", 0);
+    ck_assert_str_eq (spamlint_finding_message (note),
+                      "invalid UTF-8 (byte 0x93): read as Windows-1252, 4 bytes in this part");
     spamlint_result_free (result);
 }
 END_TEST
@@ -512,8 +521,30 @@ START_TEST (test_text_with_a_nul_byte)
     assert_finding (result, "exclamation-run", 0, SPAMLINT_WARNING, 1, 56, 57, 0.5);
     assert_match (result, "spam-phrase", 0, "gratuit");
     assert_match (result, "exclamation-run", 0, "!!");
+    assert_finding (result, "input-encoding", 0, SPAMLINT_NOTE, 1, 8, 8, 0.0);
     spamlint_result_free (result);
     spamlint_engine_free (engine);
+}
+END_TEST
+
+/* An .eml part: in an unknown charset, the note points at the charset's
+ * name and says both what was done with it and with the bytes. */
+START_TEST (test_eml_unknown_charset)
+{
+    spamlint_result *result = lint_text (
+        "juin.eml",
+        "From: Alice <alice@example.com>\n"
+        "Subject: Nouvelles\n"
+        "Content-Type: text/plain; charset=\"x-maison\"\n"
+        "\n"
+        "Bonjour,\nL\xe9t\xe9 arrive.\n");
+    assert_linted (result);
+    ck_assert_uint_eq (count_findings (result, "input-encoding"), 1);
+    assert_finding (result, "input-encoding", 0, SPAMLINT_NOTE, 3, 36, 36, 0.0);
+    ck_assert_str_eq (spamlint_finding_message (find_finding (result, "input-encoding", 0)),
+                      "unknown charset \"x-maison\": read as UTF-8; invalid UTF-8 (byte 0xE9): "
+                      "read as Windows-1252, 2 bytes in this part");
+    spamlint_result_free (result);
 }
 END_TEST
 
@@ -681,6 +712,7 @@ load_suite (void)
     tcase_add_test (tc, test_eml_latin1_part);
     tcase_add_test (tc, test_eml_latin1_quoted_printable);
     tcase_add_test (tc, test_eml_body_anchor);
+    tcase_add_test (tc, test_eml_unknown_charset);
     suite_add_tcase (suite, tc);
 
     tc = tcase_create ("text");
