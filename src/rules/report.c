@@ -58,7 +58,10 @@ sl_report_overflow (sl_context *cx)
         GHashTable *saved = cx->per_rule;
         cx->per_rule = NULL;
         sl_report (cx, rule, tally->severity, tally->extra_points, tally->first, tally->first, NULL,
-                   NULL, _("%u more findings of this rule, not listed (the limit is %d per rule and draft)"),
+                   NULL,
+                   ngettext ("%u more finding of this rule, not listed (the limit is %d per rule and draft)",
+                             "%u more findings of this rule, not listed (the limit is %d per rule and draft)",
+                             more),
                    more, (int) limit);
         cx->per_rule = saved;
         g_free (tally);
