@@ -14,11 +14,15 @@
  *   spam-phrase=0.5
  *   [severity]
  *   html-width=error
+ *   [limits]                   # the names of --limit
+ *   time=5
+ *   html-depth=64
  *
  * Every error names the file, and the key when there is one.
  */
 #include "config.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -183,6 +187,34 @@ apply_rules (spamlint_engine *engine, GKeyFile *file, const char *path, const ch
     return ok;
 }
 
+static gboolean
+apply_limits (spamlint_engine *engine, GKeyFile *file, const char *path, char **error)
+{
+    static const char group[] = "limits";
+    if (!g_key_file_has_group (file, group))
+        return TRUE;
+    gsize n = 0;
+    char **keys = g_key_file_get_keys (file, group, &n, NULL);
+    gboolean ok = TRUE;
+    for (gsize i = 0; i < n && ok; i++) {
+        char *value = g_strstrip (g_key_file_get_string (file, group, keys[i], NULL));
+        char *end;
+        double number = g_ascii_strtod (value, &end);
+        char *why = NULL;
+        if (end == value || *end != '\0')
+            number = NAN; /* not a number: the limit's range is told */
+        if (spamlint_engine_set_limit (engine, keys[i], number, &why) != 0) {
+            char *what = g_strdup_printf ("[limits] %s=%s: %s", keys[i], value, why);
+            ok = fail (error, path, what);
+            g_free (what);
+        }
+        free (why);
+        g_free (value);
+    }
+    g_strfreev (keys);
+    return ok;
+}
+
 int
 spamlint_engine_load_config (spamlint_engine *engine, const char *path, char **error)
 {
@@ -196,7 +228,8 @@ spamlint_engine_load_config (spamlint_engine *engine, const char *path, char **e
     }
     gboolean ok = apply_main (engine, file, path, error)
                   && apply_rules (engine, file, path, "points", error)
-                  && apply_rules (engine, file, path, "severity", error);
+                  && apply_rules (engine, file, path, "severity", error)
+                  && apply_limits (engine, file, path, error);
     g_key_file_free (file);
     return ok ? 0 : -1;
 }

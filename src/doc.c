@@ -1,6 +1,8 @@
 /* doc.c: life of the document model (see doc.h). */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "doc.h"
 #include "text/fold.h"
 #include "text/placeholder.h"
@@ -76,7 +78,15 @@ sl_doc_new (const char *name, const char *raw, gsize raw_len)
     doc->segments = g_ptr_array_new_with_free_func (segment_free);
     doc->html = g_ptr_array_new ();
     doc->parts = g_ptr_array_new_with_free_func (sl_part_free);
-    doc->limits = g_array_new (FALSE, FALSE, sizeof (sl_limit_note));
+    doc->limit_notes = g_array_new (FALSE, FALSE, sizeof (sl_input_note));
+    doc->encoding_notes = g_array_new (FALSE, FALSE, sizeof (sl_input_note));
+    static sl_limits defaults;
+    static gsize defaults_ready = 0;
+    if (g_once_init_enter (&defaults_ready)) {
+        sl_limits_init (&defaults);
+        g_once_init_leave (&defaults_ready, 1);
+    }
+    doc->limits = &defaults;
     return doc;
 }
 
@@ -92,9 +102,12 @@ sl_doc_free (sl_doc *doc)
         sl_html_free (g_ptr_array_index (doc->html, i));
     g_ptr_array_free (doc->html, TRUE);
     g_ptr_array_free (doc->parts, TRUE);
-    for (guint i = 0; i < doc->limits->len; i++)
-        g_free (g_array_index (doc->limits, sl_limit_note, i).message);
-    g_array_free (doc->limits, TRUE);
+    for (guint i = 0; i < doc->limit_notes->len; i++)
+        g_free (g_array_index (doc->limit_notes, sl_input_note, i).message);
+    g_array_free (doc->limit_notes, TRUE);
+    for (guint i = 0; i < doc->encoding_notes->len; i++)
+        g_free (g_array_index (doc->encoding_notes, sl_input_note, i).message);
+    g_array_free (doc->encoding_notes, TRUE);
     g_free (doc->base_dir);
     g_free (doc->from_name);
     g_free (doc->from_address);
@@ -138,8 +151,76 @@ sl_doc_add_segment (sl_doc *doc, sl_segment_kind kind, const char *part,
 void
 sl_doc_note_limit (sl_doc *doc, guint32 offset, char *message)
 {
-    sl_limit_note note = { offset, message };
-    g_array_append_val (doc->limits, note);
+    sl_input_note note = { offset, NULL, message };
+    g_array_append_val (doc->limit_notes, note);
+}
+
+typedef struct clause {
+    guint32 offset;
+    char *text;
+} clause;
+
+static int
+compare_clauses (gconstpointer a, gconstpointer b)
+{
+    const clause *x = a, *y = b;
+    return x->offset < y->offset ? -1 : x->offset > y->offset;
+}
+
+static void
+add_clause (GArray *clauses, guint32 offset, char *text)
+{
+    clause c = { offset, text };
+    g_array_append_val (clauses, c);
+}
+
+void
+sl_doc_note_encoding (sl_doc *doc, const char *part, const sl_decode_notes *notes,
+                      const char *charset, guint32 charset_at, const char *converted)
+{
+    if (!sl_decode_notes_any (notes) && converted == NULL)
+        return;
+    /* one statement per thing done, in the order of the file; the note
+     * is at the first */
+    GArray *clauses = g_array_new (FALSE, FALSE, sizeof (clause));
+    if (converted)
+        add_clause (clauses, 0,
+                    g_strdup_printf (_("%s text (byte order mark): converted to UTF-8"), converted));
+    if (notes->unknown_charset)
+        add_clause (clauses, charset_at,
+                    g_strdup_printf (_("unknown charset \"%s\": read as UTF-8"), charset));
+    if (notes->invalid)
+        add_clause (clauses, notes->invalid_at,
+                    g_strdup_printf (ngettext ("invalid UTF-8 (byte 0x%02X): read as Windows-1252, %u byte in this part",
+                                               "invalid UTF-8 (byte 0x%02X): read as Windows-1252, %u bytes in this part",
+                                               notes->invalid),
+                                     notes->invalid_byte, notes->invalid));
+    if (notes->illegal)
+        add_clause (clauses, notes->illegal_at,
+                    g_strdup_printf (ngettext ("byte 0x%02X is not valid %s: replaced by U+FFFD, %u byte in this part",
+                                               "byte 0x%02X is not valid %s: replaced by U+FFFD, %u bytes in this part",
+                                               notes->illegal),
+                                     notes->illegal_byte, converted ? converted : charset,
+                                     notes->illegal));
+    if (notes->nul)
+        add_clause (clauses, notes->nul_at,
+                    g_strdup_printf (ngettext ("NUL byte: read as a space, %u in this part",
+                                               "NUL bytes: read as spaces, %u in this part",
+                                               notes->nul),
+                                     notes->nul));
+    g_array_sort (clauses, compare_clauses);
+    char *message = g_strdup (g_array_index (clauses, clause, 0).text);
+    for (guint i = 1; i < clauses->len; i++) {
+        /* TRANSLATORS: two statements about the encoding of one part */
+        char *joined = g_strdup_printf (_("%s; %s"), message, g_array_index (clauses, clause, i).text);
+        g_free (message);
+        message = joined;
+    }
+    sl_input_note note = { g_array_index (clauses, clause, 0).offset, part, message };
+    g_array_append_val (doc->encoding_notes, note);
+    for (guint i = 0; i < clauses->len; i++)
+        g_free (g_array_index (clauses, clause, i).text);
+    g_array_free (clauses, TRUE);
 }
 
 void

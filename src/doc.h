@@ -10,6 +10,7 @@
 
 #include <glib.h>
 
+#include "limit.h"
 #include "spamlint.h"
 #include "text/lineindex.h"
 #include "text/textmap.h"
@@ -45,11 +46,14 @@ const GArray *sl_segment_words (const sl_segment *segment);
 /* A segment's text folded for phrase matching (text/fold.h), once. */
 const struct sl_folded *sl_segment_folded (const sl_segment *segment);
 
-/* A limit a loader hit (too deep, too many parts): reported as a note. */
-typedef struct sl_limit_note {
+/* What a loader has to tell about the input: a limit it hit (too deep,
+ * too many parts: input-limit) or an encoding it repaired or converted
+ * (input-encoding). */
+typedef struct sl_input_note {
     guint32 offset;
+    const char *part;     /* "text/plain", "text/html", or NULL */
     char *message;
-} sl_limit_note;
+} sl_input_note;
 
 /* A MIME part that is not body text: an attachment or an inline image. */
 typedef struct sl_part {
@@ -90,7 +94,9 @@ typedef struct sl_doc {
     char *list_unsubscribe_post; /* the List-Unsubscribe-Post header, or NULL */
     gboolean transactional;      /* judged or set: no bulk-mail rules */
     gboolean kind_detected;      /* judged transactional from the draft itself */
-    GArray *limits;              /* sl_limit_note: limits the loaders hit */
+    GArray *limit_notes;         /* sl_input_note: limits the loaders hit */
+    GArray *encoding_notes;      /* sl_input_note: encodings repaired, one per part */
+    const sl_limits *limits;     /* the engine's; the defaults until sl_load sets them */
 } sl_doc;
 
 sl_doc *sl_doc_new (const char *name, const char *raw, gsize raw_len);
@@ -106,6 +112,14 @@ gboolean sl_doc_has_body (const sl_doc *doc);
 
 /* Record that a loader hit a limit (takes MESSAGE). */
 void sl_doc_note_limit (sl_doc *doc, guint32 offset, char *message);
+
+/* Record what the decoding of one part repaired or converted, if anything:
+ * NOTES from sl_textmap_decode_noted; CHARSET the declared charset, or
+ * NULL, and CHARSET_AT the source of its name; CONVERTED the encoding the
+ * part was converted from without a declaration (a byte order mark), or
+ * NULL. */
+void sl_doc_note_encoding (sl_doc *doc, const char *part, const sl_decode_notes *notes,
+                           const char *charset, guint32 charset_at, const char *converted);
 
 /* Line and column of a source offset. */
 void sl_doc_position (const sl_doc *doc, guint32 offset, unsigned *line, unsigned *column);

@@ -19,8 +19,6 @@
 GResource *sl_resources_get_resource (void);
 
 #define RESOURCE_DIR "/org/spamlint/wordlists/"
-#define PCRE2_MATCH_LIMIT 10000000
-#define PCRE2_DEPTH_LIMIT 10000
 
 static const char *const builtin_languages[] = { "en", "fr", "de", "es", "it", NULL };
 
@@ -90,7 +88,7 @@ spamlint_engine_new (void)
     }
     spamlint_engine *engine = g_new0 (spamlint_engine, 1);
     engine->threshold = SPAMLINT_DEFAULT_THRESHOLD;
-    engine->max_input_bytes = SPAMLINT_DEFAULT_MAX_INPUT_MB * 1024 * 1024;
+    sl_limits_init (&engine->limits);
     engine->fail_on = SPAMLINT_FAIL_ON_ERROR_OR_SCORE;
     engine->phrase_lists = g_ptr_array_new_with_free_func (language_list_free);
     for (guint i = 0; builtin_languages[i]; i++) {
@@ -115,8 +113,8 @@ spamlint_engine_new (void)
     engine->severity = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
     engine->allowed_domains = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
     engine->match_context = pcre2_match_context_create (NULL);
-    pcre2_set_match_limit (engine->match_context, PCRE2_MATCH_LIMIT);
-    pcre2_set_depth_limit (engine->match_context, PCRE2_DEPTH_LIMIT);
+    pcre2_set_match_limit (engine->match_context, engine->limits.pcre_match);
+    pcre2_set_depth_limit (engine->match_context, engine->limits.pcre_depth);
     engine->guesser = sl_language_guesser_new (TEXTCAT_DATADIR);
     engine->emoji = sl_emoji_pattern_new ();
     engine->speller = sl_speller_new ();
@@ -412,7 +410,41 @@ sl_engine_domain_allowed (const spamlint_engine *engine, const char *host)
 void
 spamlint_engine_set_max_input (spamlint_engine *engine, size_t megabytes)
 {
-    engine->max_input_bytes = megabytes * 1024 * 1024;
+    spamlint_engine_set_limit (engine, "size", (double) megabytes, NULL);
+}
+
+int
+spamlint_limit_check (const char *name, double value, char **error)
+{
+    char *message = NULL;
+    if (sl_limits_set (NULL, name, value, &message))
+        return 0;
+    if (error)
+        *error = message;
+    else
+        g_free (message);
+    return -1;
+}
+
+int
+spamlint_engine_set_limit (spamlint_engine *engine, const char *name, double value, char **error)
+{
+    if (spamlint_limit_check (name, value, error) != 0)
+        return -1;
+    sl_limits_set (&engine->limits, name, value, NULL);
+    pcre2_set_match_limit (engine->match_context, engine->limits.pcre_match);
+    pcre2_set_depth_limit (engine->match_context, engine->limits.pcre_depth);
+    /* JIT ignores the depth limit and counts the match limit its own way
+     * (a trie of phrases hardly ever reaches it): the limits asked for are
+     * kept by the interpreter, which counts every step */
+    engine->pattern_match_options = engine->limits.pcre_set ? PCRE2_NO_JIT : 0;
+    return 0;
+}
+
+double
+spamlint_engine_get_limit (const spamlint_engine *engine, const char *name)
+{
+    return sl_limits_get (&engine->limits, name);
 }
 
 void

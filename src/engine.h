@@ -5,6 +5,7 @@
 #include <glib.h>
 
 #include "spamlint.h"
+#include "limit.h"
 #include "media/magic.h"
 #include "net/domains.h"
 #include "text/emoji_scan.h"
@@ -25,7 +26,9 @@ struct spamlint_engine {
     sl_wordlist *allow;            /* phrases that never score */
     sl_wordlist *all_phrases;      /* every phrase of every list, found in one pass */
     GHashTable *phrase_owners;     /* folded phrase -> GPtrArray of sl_phrase_owner */
-    pcre2_match_context *match_context; /* match and depth limits */
+    pcre2_match_context *match_context; /* of the word lists: the pcre-match and
+                                           pcre-depth limits */
+    guint32 pattern_match_options; /* PCRE2_NO_JIT when a PCRE2 limit is set */
     sl_language_guesser *guesser;  /* read on first use */
     pcre2_code *emoji;             /* one emoji grapheme (text/emoji.c) */
     GPtrArray *family_states;      /* what each rule family prepared */
@@ -45,7 +48,7 @@ struct spamlint_engine {
     GHashTable *severity;          /* rule id -> severity + 1 */
     GHashTable *allowed_domains;   /* the user's own domains: links to them are fine */
     gboolean keep_source;          /* results keep the draft's bytes */
-    gsize max_input_bytes;         /* larger drafts are not read */
+    sl_limits limits;              /* --limit, [limits]: see limit.h */
     /* SPAMLINT_PROFILE=1: time spent per stage, printed when freed */
     gboolean profile;
     gint64 *profile_us;            /* per family, then load, language, kind */

@@ -123,7 +123,35 @@ static char *
 too_large (const spamlint_engine *engine, gsize length)
 {
     return g_strdup_printf (_("%.1f MB, over the input size limit of %zu MB (--max-size)"),
-                            length / (1024.0 * 1024.0), engine->max_input_bytes / (1024 * 1024));
+                            length / (1024.0 * 1024.0), engine->limits.size_bytes / (1024 * 1024));
+}
+
+/* The rule families, in order, each unless the time limit is spent; then
+ * one note says from which rule on the rules were cut short or not run. */
+static void
+run_families (sl_context *cx, const sl_family *const *families)
+{
+    const spamlint_engine *engine = cx->engine;
+    int stopped = -1;
+    for (guint f = 0; families[f]; f++) {
+        if (!families[f]->past_time_limit && sl_time_up_now (cx)) {
+            if (stopped < 0)
+                stopped = (int) f;
+            continue;
+        }
+        cx->state = g_ptr_array_index (engine->family_states, f);
+        gint64 t0 = engine->profile ? g_get_monotonic_time () : 0;
+        families[f]->check (cx);
+        if (engine->profile)
+            engine->profile_us[f] += g_get_monotonic_time () - t0;
+        if (cx->time_up && stopped < 0)
+            stopped = (int) f; /* cut short */
+    }
+    if (stopped < 0)
+        return;
+    sl_report (cx, "input-limit", SPAMLINT_NOTE, 0.0, 0, 0, NULL, NULL,
+               _("the time budget of %g s per draft (the time limit) was spent: the rules from %s on, in the order of --list-rules, were cut short or not run; the findings so far and the notes about the input are kept"),
+               (double) engine->limits.time_us / G_USEC_PER_SEC, families[stopped]->rules[0].id);
 }
 
 /* BASE_DIR: the draft's folder, where images next to it are; or NULL. */
@@ -131,9 +159,10 @@ static spamlint_result *
 lint (spamlint_engine *engine, const char *name, const char *data, size_t length,
       spamlint_format format, const char *base_dir)
 {
+    gint64 started = g_get_monotonic_time ();
     spamlint_result *result = result_new (engine, name);
     char *error = NULL;
-    if (length > engine->max_input_bytes)
+    if (length > engine->limits.size_bytes)
         return result_error (result, too_large (engine, length));
     const sl_family *const *families = sl_families ();
     guint n_families = 0;
@@ -156,14 +185,10 @@ lint (spamlint_engine *engine, const char *name, const char *data, size_t length
     result->language = g_strdup (doc->language);
 
     sl_context cx = { engine, doc, result->findings, pcre2_match_data_create (1, NULL), NULL,
-                      g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free) };
-    for (guint f = 0; families[f]; f++) {
-        cx.state = g_ptr_array_index (engine->family_states, f);
-        t0 = engine->profile ? g_get_monotonic_time () : 0;
-        families[f]->check (&cx);
-        if (engine->profile)
-            engine->profile_us[f] += g_get_monotonic_time () - t0;
-    }
+                      g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free),
+                      engine->limits.time_us > 0 ? started + engine->limits.time_us : 0, 0, FALSE,
+                      FALSE };
+    run_families (&cx, families);
     sl_report_overflow (&cx);
     g_hash_table_destroy (cx.per_rule);
     pcre2_match_data_free (cx.match_data);
@@ -196,7 +221,8 @@ spamlint_lint_file (spamlint_engine *engine, const char *path, spamlint_format f
         return result_error (result, g_strdup (_("is a directory")));
     }
     GStatBuf st;
-    if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && (gsize) st.st_size > engine->max_input_bytes) {
+    if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode)
+        && (gsize) st.st_size > engine->limits.size_bytes) {
         spamlint_result *result = result_new (engine, path);
         return result_error (result, too_large (engine, (gsize) st.st_size));
     }

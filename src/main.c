@@ -6,6 +6,7 @@
 #include <glib.h>
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,7 @@ typedef struct options {
     gboolean list_rules;
     gint jobs;
     gint max_size;
+    char **limits;               /* --limit NAME=VALUE, repeatable */
     char *explain;
     char *fail_on;
     gboolean no_fail;
@@ -122,6 +124,36 @@ parse_format (const char *name, spamlint_format *format)
     return FALSE;
 }
 
+/* --limit=NAME=VALUE: the name and value, checked; FALSE with *ERROR set
+ * (a usage message) otherwise. *NAME is set either way (g_free it). */
+static gboolean
+parse_limit (const char *arg, char **name, double *value, char **error)
+{
+    const char *equal = strchr (arg, '=');
+    *name = g_strndup (arg, equal ? (gsize) (equal - arg) : strlen (arg));
+    char *end = NULL;
+    if (equal) {
+        *value = g_ascii_strtod (equal + 1, &end);
+        if (end == equal + 1 || *end != '\0')
+            *value = NAN; /* not a number: the limit's range is told */
+    }
+    char *why = NULL;
+    /* an unknown name is told first: every limit takes 1 */
+    if (spamlint_limit_check (*name, 1, &why) == 0 && equal == NULL) {
+        if (error)
+            *error = g_strdup_printf (_("--limit=%s: give NAME=VALUE, e.g. --limit=time=5 or --limit=html-depth=64"),
+                                      arg);
+        return FALSE;
+    }
+    if (why != NULL || spamlint_limit_check (*name, *value, &why) != 0) {
+        if (error)
+            *error = g_strdup_printf ("--limit=%s: %s", arg, why);
+        free (why);
+        return FALSE;
+    }
+    return TRUE;
+}
+
 /* The configuration file that applies to PATH: --config, or the nearest
  * .spamlintrc in its folder or above; "" for none. Cached per folder. */
 static const char *
@@ -182,6 +214,14 @@ build_engine (const options *opt, const char *config, char **error)
     spamlint_engine_set_suggestions (engine, opt->suggest);
     if (opt->max_size > 0)
         spamlint_engine_set_max_input (engine, (size_t) opt->max_size);
+    for (guint i = 0; opt->limits && opt->limits[i]; i++) {
+        char *name;
+        double value;
+        /* checked by dispatch: cannot fail */
+        if (parse_limit (opt->limits[i], &name, &value, NULL))
+            spamlint_engine_set_limit (engine, name, value, NULL);
+        g_free (name);
+    }
     if (opt->bulk || opt->transactional)
         spamlint_engine_set_kind (engine, opt->bulk ? SPAMLINT_KIND_BULK : SPAMLINT_KIND_TRANSACTIONAL);
     if (opt->from && spamlint_engine_set_from (engine, opt->from, error) != 0)
@@ -415,9 +455,18 @@ dispatch (options *opt)
         usage = _("--bulk and --transactional cannot go together");
     else if (opt->threshold_given && !(opt->threshold > 0.0))
         usage = _("--threshold must be a number above 0");
+    char *limit_usage = NULL;
+    for (guint i = 0; usage == NULL && opt->limits && opt->limits[i]; i++) {
+        char *name;
+        double value;
+        if (!parse_limit (opt->limits[i], &name, &value, &limit_usage))
+            usage = limit_usage;
+        g_free (name);
+    }
     if (usage != NULL) {
         fprintf (stderr, "spamlint: %s\n", usage);
         fprintf (stderr, _("Try 'spamlint --help' for more information.\n"));
+        g_free (limit_usage);
         return EXIT_TROUBLE;
     }
     /* colours: asked for, or a terminal that does not refuse them */
@@ -442,6 +491,7 @@ options_clear (options *opt)
     g_free (opt->language);
     g_free (opt->from);
     g_strfreev (opt->attachments);
+    g_strfreev (opt->limits);
     g_free (opt->config);
     g_free (opt->color);
     g_free (opt->explain);
@@ -475,7 +525,11 @@ main (int argc, char **argv)
         { "config", 'c', 0, G_OPTION_ARG_FILENAME, &opt.config,
           N_("Read settings from FILE instead of the nearest .spamlintrc"), N_("FILE") },
         { "max-size", 0, 0, G_OPTION_ARG_INT, &opt.max_size,
-          N_("Refuse drafts larger than MB megabytes (default 50)"), N_("MB") },
+          N_("Refuse drafts larger than MB megabytes (default 50); the same as --limit=size=MB"),
+          N_("MB") },
+        { "limit", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt.limits,
+          N_("Set a limit: size (MB, 50), html-depth (256), mime-depth (32), mime-parts (1000), findings (500 per rule), pcre-match (10000000), pcre-depth (10000) or time (seconds per draft, 10; 0: none); repeatable"),
+          N_("NAME=VALUE") },
         { "jobs", 'j', 0, G_OPTION_ARG_INT, &opt.jobs,
           N_("Lint on N threads (default: the number of processors); the output is the same"), N_("N") },
         { "list-rules", 0, 0, G_OPTION_ARG_NONE, &opt.list_rules,

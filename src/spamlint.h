@@ -103,8 +103,33 @@ void spamlint_engine_allow_domain (spamlint_engine *engine, const char *domain);
 /* Apply a configuration file (GKeyFile syntax, see spamlint(1)). 0 on
  * success; -1 with *ERROR set (free it with free()). */
 int spamlint_engine_load_config (spamlint_engine *engine, const char *path, char **error);
-/* Drafts larger than MEGABYTES (default 50) are not read: an error. */
+/* Drafts larger than MEGABYTES (default 50) are not read: an error. The
+ * same as the limit "size". */
 void spamlint_engine_set_max_input (spamlint_engine *engine, size_t megabytes);
+
+/* Limits, so that no draft can crash, hang or exhaust the engine (see
+ * LIMITS in spamlint(1)); by NAME, with VALUE in the limit's unit:
+ *   "size"        megabytes per draft (50): a larger draft is an error
+ *   "html-depth"  HTML elements nested (256): deeper ones are read flat
+ *   "mime-depth"  MIME parts nested (32): deeper ones are not read
+ *   "mime-parts"  MIME parts per message (1000): the rest are not read
+ *   "findings"    findings listed per rule and draft (500): the rest are
+ *                 counted and scored, not listed
+ *   "pcre-match"  PCRE2 match limit of a word-list match (10000000)
+ *   "pcre-depth"  PCRE2 depth limit of a word-list match (10000); setting
+ *                 either makes word lists match without JIT (about three
+ *                 times slower), which ignores the depth limit and counts
+ *                 the match limit its own way
+ *   "time"        seconds per draft (10; 0: none): the rules not run by
+ *                 then are skipped, the findings so far kept
+ * Past a limit, an input-limit note says what was not read or run. 0 on
+ * success; -1 with *ERROR set (free it with free()) for an unknown name or
+ * a value out of range. spamlint_limit_check only checks. */
+int spamlint_engine_set_limit (spamlint_engine *engine, const char *name, double value,
+                               char **error);
+int spamlint_limit_check (const char *name, double value, char **error);
+/* The value of limit NAME, or -1 for an unknown name. */
+double spamlint_engine_get_limit (const spamlint_engine *engine, const char *name);
 /* Keep each draft's bytes in its result, for showing source lines. */
 void spamlint_engine_keep_source (spamlint_engine *engine, int keep);
 

@@ -88,6 +88,46 @@ expect "bad option" 2 "$SPAMLINT" --frobnicate "$golden/clean-fr.html"
 expect "bad threshold" 2 "$SPAMLINT" --threshold=abc "$golden/clean-fr.html"
 expect "bad input format" 2 "$SPAMLINT" --input-format=pdf "$golden/clean-fr.html"
 
+# --limit=NAME=VALUE (issue 9): a bad name or value is a usage error, one
+# line naming what is valid; the [limits] of a configuration file; the
+# command line wins over it
+expect "unknown limit" 2 "$SPAMLINT" --limit=colour=3 "$golden/clean-fr.html"
+check "unknown limit: the valid names" grep -qx "spamlint: --limit=colour=3: unknown limit \"colour\": use size, html-depth, mime-depth, mime-parts, findings, pcre-match, pcre-depth or time" "$tmp/err"
+check "unknown limit: nothing linted" test ! -s "$tmp/out"
+expect "limit out of range" 2 "$SPAMLINT" --limit=html-depth=0 "$golden/clean-fr.html"
+check "limit out of range: the range" grep -qx "spamlint: --limit=html-depth=0: the html-depth limit must be a whole number from 1 to 1000" "$tmp/err"
+expect "limit not a number" 2 "$SPAMLINT" --limit=time=soon "$golden/clean-fr.html"
+check "limit not a number: the range" grep -q "the time limit must be a number of seconds from 0 (no limit) to 86400" "$tmp/err"
+expect "limit without a value" 2 "$SPAMLINT" --limit=time "$golden/clean-fr.html"
+check "limit without a value: NAME=VALUE" grep -q "give NAME=VALUE" "$tmp/err"
+check "usage error: the message and the hint, no more" test "$(lines "$tmp/err")" -eq 2
+
+mkdir "$tmp/limited"
+printf '<html><body>\n<div><div><div><div><div><div>Bonjour, offre exceptionnelle.</div></div></div></div></div></div>\n</body></html>\n' \
+    > "$tmp/limited/deep.html"
+printf '[limits]\nhtml-depth=4\ntime=30\n' > "$tmp/limited/.spamlintrc"
+expect "[limits] in .spamlintrc" 1 "$SPAMLINT" "$tmp/limited/deep.html"
+check "[limits] html-depth=4: the note at the fifth element" grep -q "deep.html:2:11: note: HTML elements nested more than 4 deep (the html-depth limit): .*\[input-limit\]" "$tmp/out"
+expect "--limit wins over [limits]" 1 "$SPAMLINT" --limit=html-depth=5 "$tmp/limited/deep.html"
+check "--limit=html-depth=5: the sixth element" grep -q "deep.html:2:16: note: HTML elements nested more than 5 deep" "$tmp/out"
+: > "$tmp/limited/empty.rc"
+expect "the default html-depth" 1 "$SPAMLINT" --config="$tmp/limited/empty.rc" "$tmp/limited/deep.html"
+check "no note under the default limit" sh -c "! grep -q input-limit '$tmp/out'"
+printf '[limits]\nhtml_depth=4\n' > "$tmp/limited/bad.rc"
+expect "[limits] unknown key" 2 "$SPAMLINT" --config="$tmp/limited/bad.rc" "$tmp/limited/deep.html"
+check "[limits] unknown key named with the file" grep -q "bad.rc: \[limits\] html_depth=4: unknown limit \"html_depth\": use size, html-depth" "$tmp/err"
+
+# the time budget: a big draft, a tiny budget: the rules are cut short, a
+# note says so, the findings so far are kept and the exit is normal
+awk 'BEGIN { printf "<html><body>"; for (i = 0; i < 5000; i++) printf "<p>Offre exceptionnelle !!! COMMANDEZ VITE chez nous, gratuit</p>"; printf "</body></html>\n" }' \
+    > "$tmp/limited/big.html"
+expect "time budget spent" 0 "$SPAMLINT" --limit=time=0.001 "$tmp/limited/big.html"
+check "time budget: the note at 1:1" grep -q "big.html:1:1: note: the time budget of 0.001 s per draft (the time limit) was spent: the rules from [a-z-]* on, in the order of --list-rules, were cut short or not run; .*\[input-limit\]" "$tmp/out"
+check "time budget: the file is still scored" grep -q "big.html: score" "$tmp/out"
+check "time budget: nothing on stderr" test ! -s "$tmp/err"
+expect "no time budget" 1 "$SPAMLINT" --limit=time=0 "$tmp/limited/big.html"
+check "time=0: no note" sh -c "! grep -q 'time budget' '$tmp/out'"
+
 expect "forced text format" 0 "$SPAMLINT" --input-format=text --format=json "$golden/clean-fr.html"
 check "format is text" grep -q '"format" : "text"' "$tmp/out"
 

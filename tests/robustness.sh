@@ -148,6 +148,31 @@ finds () {
     if grep -F "$file:" "$tmp/out" | grep -q "\[$1\]"; then ok; else ko "no [$1] finding"; fi
 }
 
+# finds_at RULE LINE COLUMN: the lint of the bad file reported RULE there
+finds_at () {
+    if grep -F "$file:$2:$3: " "$tmp/out" | grep -q "\[$1\]"; then
+        ok
+    else
+        ko "no [$1] finding at $2:$3"
+    fi
+}
+
+# finds_once RULE: the lint of the bad file reported RULE exactly once
+finds_once () {
+    n=$(grep -F "$file:" "$tmp/out" | grep -c "\[$1\]")
+    if [ "$n" -eq 1 ]; then ok; else ko "$n [$1] findings, wanted 1"; fi
+}
+
+# lacks RULE: the lint of the bad file did not report RULE
+lacks () {
+    if grep -F "$file:" "$tmp/out" | grep -q "\[$1\]"; then ko "an unexpected [$1] finding"; else ok; fi
+}
+
+# says TEXT: a finding about the bad file says TEXT
+says () {
+    if grep -F "$file:" "$tmp/out" | grep -qF -- "$1"; then ok; else ko "no finding says \"$1\""; fi
+}
+
 # names_limit: the run said which limit it hit (a finding or the stderr line)
 names_limit () {
     if cat "$tmp/out" "$tmp/err" | grep -F "$file" \
@@ -308,6 +333,11 @@ printf '%s' "$text" > "$d/lettre${rlo}lmth.txt"
 
 printf '<html><head><title>Lettre</title></head><body>\n<p>Derni\350re chance : offre exceptionnelle pour la rentr\351e, \347a d\351m\351nage !</p>\n<p>Atelier Durand, 69002 Lyon.</p></body></html>\n' \
     > "$d/latin1.html"
+# the same, declaring its charset: read as declared, nothing to tell
+sed 's|<head>|<head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">|' \
+    "$d/latin1.html" > "$d/latin1-declared.html"
+{ echo "$headers"; printf 'Content-Type: text/plain; charset=iso-8859-1\nContent-Transfer-Encoding: 8bit\n\n'
+  printf 'Bonjour, derni\350re chance \351t\351 offre exceptionnelle.\n'; } > "$d/latin1-declared.eml"
 
 { echo "$headers"; printf 'Content-Type: text/plain; charset=x-unknown\nContent-Transfer-Encoding: 8bit\n\n'
   printf 'Bonjour, derni\350re chance \351t\351 \377\376 offre exceptionnelle.\n'; } > "$d/unknown-charset.eml"
@@ -318,6 +348,28 @@ awk 'BEGIN { for (i = 1; i <= 300; i++) { printf "1.0 offer"; for (k = 0; k < i;
     > "$d/deep-prefixes.wordlist"
 
 yes 'Bonjour, voici la lettre de novembre de notre atelier de restauration.' | head -c 52428801 > "$d/over-50mb.txt"
+
+# the limits lowered with --limit (issue 9): ten nested divs, five parts,
+# five nested multiparts, and a big draft with thousands of findings
+{ printf '<html><body>\n'; repeat 10 '<div>'; printf 'Bonjour, offre exceptionnelle.'; repeat 10 '</div>'
+  printf '\n</body></html>\n'; } > "$d/nested-10.html"
+{ echo "$headers"; awk 'BEGIN {
+      printf "Content-Type: multipart/mixed; boundary=\"sep\"\n\n"
+      for (i = 0; i < 5; i++)
+          printf "--sep\nContent-Type: text/plain; charset=utf-8\n\nPartie %d, offre exceptionnelle.\n", i
+      printf "--sep--\n"
+  }'; } > "$d/parts-5.eml"
+{ echo "$headers"; awk 'BEGIN {
+      for (i = 0; i < 5; i++)
+          printf "Content-Type: multipart/mixed; boundary=\"b%d\"\n\n--b%d\n", i, i
+      printf "Content-Type: text/plain; charset=utf-8\n\nBonjour, offre exceptionnelle.\n"
+      for (i = 4; i >= 0; i--)
+          printf "--b%d--\n", i
+  }'; } > "$d/nested-5.eml"
+awk 'BEGIN { printf "<html><body>"; for (i = 0; i < 20000; i++) printf "<p>Offre exceptionnelle !!! COMMANDEZ VITE chez nous, gratuit</p>"; printf "</body></html>\n" }' \
+    > "$d/big-findings.html"
+# a price and a phone number: the currency and contact patterns run on it
+printf 'Prix : 100 \342\202\254!!! Appelez le 01 23 45 67 89.\n' > "$d/money.txt"
 
 # --- run them ----------------------------------------------------------------
 lint empty "$d/empty.txt"
@@ -351,24 +403,47 @@ want_status 0 1
 lint rtl-attach-option "$d/rtl-option.txt" --attach="$d/photo${rlo}gpj.exe"
 lint rtl-draft-name "$d/lettre${rlo}lmth.txt"
 linted
-# encodings: repaired or converted, and linted (issue 9, point 4)
+# encodings: repaired or converted, linted, and told by one input-encoding
+# note per part at the first byte concerned (issue 9, point 4)
 lint invalid-utf8-text "$d/invalid-utf8.txt"
 linted
 finds spam-phrase
+finds_at input-encoding 1 10
+finds_once input-encoding
+says "invalid UTF-8 (byte 0xC3): read as Windows-1252"
 lint invalid-utf8-html "$d/invalid-utf8.html"
 linted
+finds_at input-encoding 1 24
+finds_once input-encoding
 lint nul-bytes "$d/nul-bytes.txt"
 linted
 finds spam-phrase
+finds_at input-encoding 1 9
+says "NUL bytes: read as spaces, 4 in this part"
 lint utf16le-bom "$d/utf16le-bom.txt"
 linted
 finds spam-phrase
+finds_at input-encoding 1 1
+says "UTF-16LE text (byte order mark): converted to UTF-8"
 lint latin1-html "$d/latin1.html"
 linted
 finds spam-phrase
+finds_at input-encoding 2 9
+says "invalid UTF-8 (byte 0xE8): read as Windows-1252, 5 bytes in this part"
+lint latin1-declared-html "$d/latin1-declared.html"
+linted
+finds spam-phrase
+lacks input-encoding
+lint latin1-declared-eml "$d/latin1-declared.eml"
+linted
+finds spam-phrase
+lacks input-encoding
 lint unknown-charset "$d/unknown-charset.eml"
 linted
 finds spam-phrase
+finds_at input-encoding 6 35
+finds_once input-encoding
+says 'unknown charset "x-unknown": read as UTF-8'
 as_option=--wordlist=
 lint wordlist-long-phrase "$d/long-phrase.wordlist"
 lint wordlist-deep-prefix "$d/deep-prefixes.wordlist"
@@ -377,6 +452,46 @@ as_option=
 lint over-50mb "$d/over-50mb.txt"
 want_status 2
 names_limit
+lint over-size-limit "$d/attr-style-20mb.html" --limit=size=10
+want_status 2
+names_limit
+
+# each limit lowered with --limit gives its note, naming the limit
+lint html-depth-4 "$d/nested-10.html" --limit=html-depth=4
+want_status 0 1
+finds_at input-limit 2 11
+says "nested more than 4 deep (the html-depth limit)"
+finds spam-phrase
+lint html-depth-1000 "$d/nested-div.html" --limit=html-depth=1000
+says "nested more than 1000 deep (the html-depth limit)"
+lint mime-parts-3 "$d/parts-5.eml" --limit=mime-parts=3
+want_status 0 1
+finds_at input-limit 17 1
+says "more than 3 MIME parts (the mime-parts limit)"
+lint mime-depth-2 "$d/nested-5.eml" --limit=mime-depth=2
+want_status 0 1
+finds_at input-limit 15 1
+says "nested more than 2 deep (the mime-depth limit)"
+lint findings-2 "$d/big-findings.html" --limit=findings=2
+want_status 1
+says "59998 more findings of this rule, not listed (the limit is 2 per rule and draft)"
+at_most 20
+# the rules' own patterns (word lists are a trie: no PCRE2, no backtracking)
+lint pcre-match-1 "$d/money.txt" --limit=pcre-match=1
+want_status 0 1
+finds_at input-limit 1 1
+says "PCRE2 match limit of 1 (the pcre-match limit)"
+lint pcre-depth-1 "$d/money.txt" --limit=pcre-depth=1
+want_status 0 1
+finds_at input-limit 1 1
+says "PCRE2 depth limit of 1 (the pcre-depth limit)"
+# the time budget: spent at once, the rules are skipped, the exit is normal
+lint time-budget "$d/big-findings.html" --limit=time=0.000001
+want_status 0 1
+linted
+finds_at input-limit 1 1
+says "the time budget of 1e-06 s per draft (the time limit) was spent"
+at_most 5
 
 # inputs found by the fuzzers (tests/fuzz/crashes/fuzz_lint-N): the first
 # byte picks the format as in fuzz_lint.c, the rest is the draft. In a

@@ -16,9 +16,6 @@
 
 #include "load/load.h"
 
-#define MIME_MAX_DEPTH 32
-#define MIME_MAX_PARTS 1000
-
 typedef struct eml_state {
     sl_doc *doc;
     unsigned parts;
@@ -79,9 +76,51 @@ decode_qp (const char *raw, gsize start, gsize end, GByteArray *out, GArray *src
     }
 }
 
-/* The part's content, decoded to UTF-8 with sources. */
+/* Where the charset parameter's value is in the header at HEADER_AT (the
+ * header's start when it cannot be found there). */
+static guint32
+charset_offset (const sl_doc *doc, guint32 header_at)
+{
+    const char *raw = doc->raw;
+    gsize end = header_at;
+    /* the header's end: a line break not followed by white space */
+    while (end < doc->raw_len) {
+        if (raw[end] == '\n'
+            && (end + 1 >= doc->raw_len || (raw[end + 1] != ' ' && raw[end + 1] != '\t')))
+            break;
+        end++;
+    }
+    for (gsize k = header_at; k + 7 <= end; k++) {
+        if (g_ascii_strncasecmp (raw + k, "charset", 7) != 0)
+            continue;
+        gsize v = k + 7;
+        /* charset*=, charset*0*= (RFC 2231) */
+        while (v < end && (raw[v] == ' ' || raw[v] == '\t' || raw[v] == '*' || g_ascii_isdigit (raw[v])))
+            v++;
+        if (v >= end || raw[v] != '=')
+            continue;
+        v++;
+        while (v < end && (raw[v] == ' ' || raw[v] == '\t' || raw[v] == '"'))
+            v++;
+        return (guint32) v;
+    }
+    return header_at;
+}
+
+/* What the decoding of a part repaired, if anything, noted on DOC; an
+ * unknown charset is told at its name in the header at HEADER_AT. */
 static void
-part_text (const sl_doc *doc, GMimePart *part, sl_textmap *out)
+note_part_encoding (sl_doc *doc, const char *part_type, const sl_decode_notes *notes,
+                    const char *charset, guint32 header_at)
+{
+    guint32 charset_at = notes->unknown_charset ? charset_offset (doc, header_at) : header_at;
+    sl_doc_note_encoding (doc, part_type, notes, charset, charset_at, NULL);
+}
+
+/* The part's content, decoded to UTF-8 with sources; what had to be
+ * repaired is noted on DOC. */
+static void
+part_text (sl_doc *doc, GMimePart *part, const char *part_type, sl_textmap *out)
 {
     GMimeObject *object = GMIME_OBJECT (part);
     guint32 anchor = header_offset (find_header (object, "Content-Type"),
@@ -90,6 +129,7 @@ part_text (const sl_doc *doc, GMimePart *part, sl_textmap *out)
     GMimeDataWrapper *wrapper = g_mime_part_get_content (part);
     if (wrapper == NULL)
         return;
+    sl_decode_notes notes = { 0 };
     GMimeContentEncoding encoding = g_mime_data_wrapper_get_encoding (wrapper);
     GMimeStream *stream = g_mime_data_wrapper_get_stream (wrapper);
     gint64 start = stream ? stream->bound_start : -1;
@@ -100,16 +140,18 @@ part_text (const sl_doc *doc, GMimePart *part, sl_textmap *out)
                     || encoding == GMIME_CONTENT_ENCODING_7BIT
                     || encoding == GMIME_CONTENT_ENCODING_8BIT
                     || encoding == GMIME_CONTENT_ENCODING_BINARY)) {
-        sl_textmap_decode (out, doc->raw + start, (gsize) (end - start), NULL,
-                           (guint32) start, charset);
+        sl_textmap_decode_noted (out, doc->raw + start, (gsize) (end - start), NULL,
+                                 (guint32) start, charset, &notes);
+        note_part_encoding (doc, part_type, &notes, charset, anchor);
         return;
     }
     if (located && encoding == GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE) {
         GByteArray *bytes = g_byte_array_new ();
         GArray *src = g_array_new (FALSE, FALSE, sizeof (guint32));
         decode_qp (doc->raw, (gsize) start, (gsize) end, bytes, src);
-        sl_textmap_decode (out, (const char *) bytes->data, bytes->len,
-                           (const guint32 *) (void *) src->data, 0, charset);
+        sl_textmap_decode_noted (out, (const char *) bytes->data, bytes->len,
+                                 (const guint32 *) (void *) src->data, 0, charset, &notes);
+        note_part_encoding (doc, part_type, &notes, charset, anchor);
         g_byte_array_free (bytes, TRUE);
         g_array_free (src, TRUE);
         return;
@@ -122,8 +164,9 @@ part_text (const sl_doc *doc, GMimePart *part, sl_textmap *out)
     GArray *src = g_array_sized_new (FALSE, FALSE, sizeof (guint32), bytes->len);
     for (guint i = 0; i < bytes->len; i++)
         g_array_append_val (src, anchor);
-    sl_textmap_decode (out, (const char *) bytes->data, bytes->len,
-                       (const guint32 *) (void *) src->data, 0, charset);
+    sl_textmap_decode_noted (out, (const char *) bytes->data, bytes->len,
+                             (const guint32 *) (void *) src->data, 0, charset, &notes);
+    note_part_encoding (doc, part_type, &notes, charset, anchor);
     g_array_free (src, TRUE);
     g_object_unref (mem);
 }
@@ -177,13 +220,14 @@ load_leaf (eml_state *st, GMimePart *part)
         record_part (st, part, attachment);
         return;
     }
+    gboolean html = g_mime_content_type_is_type (type, "text", "html");
     sl_textmap text;
     sl_textmap_init (&text);
-    part_text (st->doc, part, &text);
+    part_text (st->doc, part, html ? "text/html" : "text/plain", &text);
     guint32 part_offset = header_offset (find_header (object, "Content-Type"), 0);
     guint32 anchor = text.len ? text.src[0] : part_offset;
     sl_segment *segment;
-    if (g_mime_content_type_is_type (type, "text", "html")) {
+    if (html) {
         segment = sl_doc_add_html (st->doc, &text, "text/html");
         sl_textmap_clear (&text);
     } else {
@@ -197,19 +241,20 @@ load_part (eml_state *st, GMimeObject *object, unsigned depth)
 {
     if (object == NULL)
         return;
-    if (depth > MIME_MAX_DEPTH) {
+    const sl_limits *limits = st->doc->limits;
+    if (depth > limits->mime_depth) {
         if (!st->too_deep)
             sl_doc_note_limit (st->doc, header_offset (find_header (object, "Content-Type"), 0),
-                               g_strdup_printf (_("MIME parts nested more than %d deep (the nesting limit): the deeper ones are not read"),
-                                                MIME_MAX_DEPTH));
+                               g_strdup_printf (_("MIME parts nested more than %u deep (the mime-depth limit): the deeper ones are not read"),
+                                                limits->mime_depth));
         st->too_deep = TRUE;
         return;
     }
-    if (++st->parts > MIME_MAX_PARTS) {
+    if (++st->parts > limits->mime_parts) {
         if (!st->too_many)
             sl_doc_note_limit (st->doc, header_offset (find_header (object, "Content-Type"), 0),
-                               g_strdup_printf (_("more than %d MIME parts (the part limit): the rest are not read"),
-                                                MIME_MAX_PARTS));
+                               g_strdup_printf (_("more than %u MIME parts (the mime-parts limit): the rest are not read"),
+                                                limits->mime_parts));
         st->too_many = TRUE;
         return;
     }

@@ -242,7 +242,7 @@ reopen_formatting (parse_state *st, const char *name)
     if (!g_strv_contains (closing, name)) {
         for (guint i = closed->len; i-- > 0;) {
             const sl_node *from = g_ptr_array_index (closed, i);
-            if (strcmp (from->name, name) == 0 || st->depth >= SL_HTML_MAX_DEPTH - 1)
+            if (strcmp (from->name, name) == 0 || st->depth + 1 >= st->html->max_depth)
                 break;
             st->current = node_copy (from, st->current);
             g_hash_table_add (st->reopened, st->current);
@@ -256,14 +256,12 @@ static void
 on_start_element (void *data, const xmlChar *name, const xmlChar **attrs)
 {
     parse_state *st = data;
-    if (st->depth >= SL_HTML_MAX_DEPTH) {
+    if (st->depth >= st->html->max_depth) {
         /* past the limit the elements are not kept (their text is, in the
-         * deepest element kept): said once, as a parser error */
-        if (st->flattened++ == 0) {
-            sl_html_error e = { raw_offset (st, cursor (st)), -1,
-                                g_strdup_printf ("elements nested more than %d deep (the nesting limit): "
-                                                 "the deeper ones are read flat", SL_HTML_MAX_DEPTH) };
-            g_array_append_val (st->html->errors, e);
+         * deepest element kept): said once, by the loader */
+        if (st->flattened++ == 0 && !st->html->flattened) {
+            st->html->flattened = TRUE;
+            st->html->flattened_offset = raw_offset (st, find_tag_start (st, cursor (st), (const char *) name));
         }
         return;
     }
@@ -475,9 +473,9 @@ collect_visible (sl_node *node, sl_textmap *visible, gboolean preformatted)
 }
 
 sl_html *
-sl_html_parse (const sl_textmap *source, const char *part)
+sl_html_parse (const sl_textmap *source, const char *part, unsigned max_depth)
 {
-    return sl_html_parse_adapted (source, part, NULL);
+    return sl_html_parse_adapted (source, part, max_depth, NULL);
 }
 
 void
@@ -498,10 +496,12 @@ sl_node_add_style (sl_node *node, const char *property, const char *value, guint
 }
 
 sl_html *
-sl_html_parse_adapted (const sl_textmap *source, const char *part, sl_html_adapter adapt)
+sl_html_parse_adapted (const sl_textmap *source, const char *part, unsigned max_depth,
+                       sl_html_adapter adapt)
 {
     sl_html *html = g_new0 (sl_html, 1);
     html->part = part;
+    html->max_depth = max_depth;
     html->root = node_new (SL_NODE_ELEMENT, NULL);
     html->root->name = g_strdup ("#document");
     html->errors = g_array_new (FALSE, FALSE, sizeof (sl_html_error));

@@ -18,9 +18,6 @@ typedef struct sl_attr {
 struct sl_style;
 struct sl_stylesheet;
 
-/* Elements nested deeper are read flat (their text kept): no recursion
- * over the tree can run out of stack, whatever the draft. */
-#define SL_HTML_MAX_DEPTH 256
 
 /* Gmail shows only the first 102 KB of a message's HTML. */
 #define SL_HTML_CLIP_BYTES (102 * 1024)
@@ -58,16 +55,22 @@ typedef struct sl_html {
     const sl_node *body;      /* the <body> element, or NULL */
     GPtrArray *styles;        /* the computed styles, owned */
     struct sl_stylesheet *sheet; /* the <style> rules */
+    unsigned max_depth;       /* elements nested deeper were read flat */
+    gboolean flattened;       /* ... and some were, the first at flattened_offset */
+    guint32 flattened_offset;
 } sl_html;
 
 /* Parse UTF-8 HTML whose bytes come from SOURCE (sources lead to the raw
- * file). Never fails: broken HTML gives a tree and errors. */
-sl_html *sl_html_parse (const sl_textmap *source, const char *part);
+ * file). Never fails: broken HTML gives a tree and errors. Elements nested
+ * more than MAX_DEPTH deep (the html-depth limit) are read flat, their
+ * text kept, so that no recursion over the tree can run out of stack. */
+sl_html *sl_html_parse (const sl_textmap *source, const char *part, unsigned max_depth);
 
 /* The same, calling ADAPT on the tree before the visible text and styles
  * are worked out (MJML maps its elements onto HTML ones there). */
 typedef void (*sl_html_adapter) (sl_html *html);
-sl_html *sl_html_parse_adapted (const sl_textmap *source, const char *part, sl_html_adapter adapt);
+sl_html *sl_html_parse_adapted (const sl_textmap *source, const char *part, unsigned max_depth,
+                                sl_html_adapter adapt);
 
 /* Element surgery for adapters. */
 void sl_node_rename (sl_node *node, const char *name);

@@ -21,6 +21,11 @@ sl_doc *sl_load (const spamlint_engine *engine, const char *name,
 typedef struct _InternetAddressList InternetAddressList;
 void sl_doc_set_sender (sl_doc *doc, InternetAddressList *list);
 
+/* The draft's bytes as UTF-8 text with sources, for a whole-file PART
+ * ("text/plain", "text/html"); what had to be repaired or converted is
+ * noted on DOC (input-encoding). */
+void sl_doc_decode_raw (sl_doc *doc, sl_textmap *out, const char *part);
+
 /* The loaders behind sl_load. */
 gboolean sl_load_text (sl_doc *doc);
 gboolean sl_load_html (sl_doc *doc);

@@ -295,9 +295,9 @@ sl_load_mjml (sl_doc *doc)
 {
     sl_textmap source;
     sl_textmap_init (&source);
-    gsize skip = doc->raw_len >= 3 && memcmp (doc->raw, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-    sl_textmap_decode (&source, doc->raw + skip, doc->raw_len - skip, NULL, (guint32) skip, NULL);
-    sl_html *html = sl_html_parse_adapted (&source, "text/html", adapt_document);
+    sl_doc_decode_raw (doc, &source, "text/html");
+    sl_html *html = sl_html_parse_adapted (&source, "text/html", doc->limits->html_depth,
+                                           adapt_document);
     sl_doc_add_parsed_html (doc, html);
     sl_textmap_clear (&source);
     return TRUE;

@@ -260,15 +260,14 @@ has_digit (const char *line, gsize len)
 }
 
 static gboolean
-matches_line (sl_context *cx, const pcre2_code *re, const char *text, gsize from, gsize to,
-              gboolean phone)
+matches_line (sl_context *cx, const pcre2_code *re, const sl_segment *segment, gsize from,
+              gsize to, gboolean phone)
 {
+    const char *text = segment->original;
     gsize pos = from;
     while (pos < to) {
         /* the subject ends at the line's end, which reads like the new line */
-        int rc = pcre2_match (re, (PCRE2_SPTR) text, to, pos, PCRE2_NO_UTF_CHECK, cx->match_data,
-                              cx->engine->match_context);
-        if (rc < 0)
+        if (sl_rule_match (cx, re, segment, text, to, pos) < 0)
             return FALSE;
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer (cx->match_data);
         if (!phone)
@@ -286,29 +285,32 @@ matches_line (sl_context *cx, const pcre2_code *re, const char *text, gsize from
 
 /* Contact details in one line of a segment's text. */
 static gboolean
-line_has_contact (sl_context *cx, const contact_patterns *p, const char *text, gsize from, gsize to)
+line_has_contact (sl_context *cx, const contact_patterns *p, const sl_segment *segment, gsize from,
+                  gsize to)
 {
-    if (matches_line (cx, p->company, text, from, to, FALSE))
+    if (matches_line (cx, p->company, segment, from, to, FALSE))
         return TRUE;
     for (guint i = 0; i < POSTAL_FORMS; i++) {
-        if (i == POSTAL_GERMAN && !matches_line (cx, p->german_hint, text, from, to, FALSE))
+        if (i == POSTAL_GERMAN && !matches_line (cx, p->german_hint, segment, from, to, FALSE))
             continue;
-        if (matches_line (cx, p->postal[i], text, from, to, FALSE))
+        if (matches_line (cx, p->postal[i], segment, from, to, FALSE))
             return TRUE;
     }
-    return matches_line (cx, p->phone, text, from, to, TRUE);
+    return matches_line (cx, p->phone, segment, from, to, TRUE);
 }
 
 /* Every contact pattern matches within a line and holds a digit, so only
  * the lines with a digit are searched: most of a long text has none, and
  * the patterns cannot skip ahead on their own. */
 static gboolean
-has_contact (sl_context *cx, const contact_patterns *p, const char *text, gsize len)
+has_contact (sl_context *cx, const contact_patterns *p, const sl_segment *segment)
 {
+    const char *text = segment->original;
+    gsize len = segment->map.len; /* the original's length too */
     for (gsize from = 0; from < len;) {
         const char *nl = memchr (text + from, '\n', len - from);
         gsize to = nl ? (gsize) (nl - text) : len;
-        if (has_digit (text + from, to - from) && line_has_contact (cx, p, text, from, to))
+        if (has_digit (text + from, to - from) && line_has_contact (cx, p, segment, from, to))
             return TRUE;
         from = to + 1;
     }
@@ -343,9 +345,7 @@ check_contact (sl_context *cx)
         const sl_segment *segment = g_ptr_array_index (doc->segments, i);
         if (segment->kind != SL_SEGMENT_BODY)
             continue;
-        const char *t = segment->original;
-        gsize len = strlen (t);
-        if (has_contact_placeholder (segment) || has_contact (cx, p, t, len))
+        if (has_contact_placeholder (segment) || has_contact (cx, p, segment))
             return;
     }
     sl_report (cx, "contact-missing", SPAMLINT_WARNING, 1.0, doc->body_anchor, doc->body_anchor,

@@ -327,6 +327,18 @@ static const sl_rule_doc docs[] = {
       N_("Receipts, invoices and replies are not marketing and need no unsubscribe link, so they are spared; but a newsletter mistaken for one would escape the bulk-mail checks, hence the note."),
       N_("Nothing to do for a genuine transactional message; say so with --transactional to silence the note. For a newsletter or a promotion, lint it with --bulk."),
       N_("\"Votre facture n° 1234\" with a promotion inside -> lint it with --bulk") },
+
+    /* The input itself */
+    { "input-limit",
+      N_("A note that part of the draft was not read or not checked because it is past one of spamlint's limits (see LIMITS in spamlint(1), and --limit): HTML elements nested too deep (read flat), MIME parts nested too deep or too many (not read), a rule's pattern past the PCRE2 match or depth limit (not matched after that place), or the time budget per draft spent (the rules left not run). The note names the limit. No points."),
+      N_("A draft that needs these limits is unusual, and filters treat such structures as suspicious; the note is there so that a partial check is never mistaken for a clean one."),
+      N_("Simplify the draft: flatten deeply nested tables or divs, send fewer parts, split a very long message. If the draft is genuine and you trust it, raise the limit, e.g. --limit=html-depth=512 or --limit=time=30."),
+      N_("1000 nested <div> elements -> a few levels of tables, as mail clients render best") },
+    { "input-encoding",
+      N_("A note that bytes of the draft had to be repaired or converted before its text could be read: bytes that are not valid UTF-8 (read as Windows-1252), NUL bytes (read as spaces), UTF-16 text with a byte order mark (converted to UTF-8), a charset unknown to spamlint (read as UTF-8), or bytes not valid in the declared charset (replaced by U+FFFD). One note per part, at the first byte concerned. A part in a declared charset that converts cleanly (ISO-8859-1 declared as such) gets none. No points."),
+      N_("A mail client shows undeclared or mislabelled bytes as garbage (\"DerniÃ¨re\", \"Derni?re\"), which looks careless or fraudulent, and filters score messages whose charset does not match their bytes."),
+      N_("Save the draft as UTF-8 and declare it: charset=utf-8 in the Content-Type header of each text part, <meta charset=\"utf-8\"> in an HTML template."),
+      N_("\"Content-Type: text/plain\" with Latin-1 bytes -> the text saved as UTF-8 and \"Content-Type: text/plain; charset=utf-8\"") },
 };
 
 const sl_rule_doc *

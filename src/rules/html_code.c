@@ -148,6 +148,8 @@ static void
 visit (const sl_node *node, void *data)
 {
     code_walk *w = data;
+    if (sl_time_up (w->cx))
+        return;
     check_scripts (w, node);
     check_active (w, node);
     check_stylesheet_link (w, node);
@@ -202,6 +204,8 @@ check (sl_context *cx)
         const sl_html *html = g_ptr_array_index (cx->doc->html, i);
         code_walk w = { cx, html->part };
         sl_html_walk (html, visit, &w);
+        if (cx->time_up)
+            return;
         check_malformed (cx, html);
         check_size (cx, html);
     }

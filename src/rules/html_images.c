@@ -186,6 +186,8 @@ static void
 walk (image_walk *w, const sl_node *node)
 {
     for (; node; node = node->next) {
+        if (sl_time_up (w->cx))
+            return;
         if (node->type == SL_NODE_TEXT) {
             const sl_style *style = sl_node_style (node);
             const sl_node *by;
@@ -210,6 +212,9 @@ check (sl_context *cx)
         const sl_html *html = g_ptr_array_index (cx->doc->html, i);
         image_walk w = { cx, html, 0, 0.0, 0 };
         walk (&w, html->root->first_child);
+        /* the ratios need the whole document */
+        if (cx->time_up)
+            return;
         if (w.images == 0)
             continue;
         if (w.text_chars < IMAGE_ONLY_CHARS)

@@ -198,6 +198,8 @@ static void
 walk (layout_walk *w, const sl_node *node)
 {
     for (; node; node = node->next) {
+        if (sl_time_up (w->cx))
+            return;
         if (node->type == SL_NODE_TEXT) {
             check_text (w, node);
             continue;
@@ -212,7 +214,7 @@ walk (layout_walk *w, const sl_node *node)
 static void
 check (sl_context *cx)
 {
-    for (guint i = 0; i < cx->doc->html->len; i++) {
+    for (guint i = 0; i < cx->doc->html->len && !cx->time_up; i++) {
         const sl_html *html = g_ptr_array_index (cx->doc->html, i);
         layout_walk w = { cx, html, g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
                           FALSE, FALSE, NULL };

@@ -192,6 +192,8 @@ static void
 visit (const sl_node *node, void *data)
 {
     link_walk *w = data;
+    if (sl_time_up (w->cx))
+        return;
     /* an <img href> is MJML's linked mj-image */
     if (strcmp (node->name, "a") != 0 && strcmp (node->name, "area") != 0
         && !(strcmp (node->name, "img") == 0 && sl_node_find_attr (node, "href")))
@@ -246,6 +248,8 @@ check (sl_context *cx)
         const sl_html *html = g_ptr_array_index (cx->doc->html, i);
         link_walk w = { cx, html->part, 0 };
         sl_html_walk (html, visit, &w);
+        if (cx->time_up)
+            return;
         if (w.links < LINK_COUNT_MIN)
             continue;
         unsigned words = count_words (&html->visible);

@@ -108,6 +108,8 @@ collect (sl_context *cx, const segment_state *st, const sl_wordlist *list, const
     const sl_phrase *phrase;
     while (sl_wordlist_next (list, folded->text->str, folded->text->len, &pos, &start,
                              &end, &phrase)) {
+        if (sl_time_up (cx))
+            return;
         /* overlapping phrases are all candidates ("save big bucks"): the
          * longest wins below, whichever list or pattern holds it */
         pos = (gsize) (g_utf8_next_char (folded->text->str + start) - folded->text->str);
@@ -204,7 +206,7 @@ check (sl_context *cx)
     reading hidden = { &disguised, g_byte_array_new () };
     segment_state st = { NULL, g_byte_array_new (), g_array_new (FALSE, FALSE, sizeof (sl_span)),
                          1.0 };
-    for (guint i = 0; i < cx->doc->segments->len; i++) {
+    for (guint i = 0; i < cx->doc->segments->len && !sl_time_up_now (cx); i++) {
         st.segment = g_ptr_array_index (cx->doc->segments, i);
         st.place = st.segment->kind == SL_SEGMENT_SUBJECT ? SUBJECT_FACTOR : 1.0;
         g_byte_array_set_size (st.taken, (guint) st.segment->map.len);

@@ -126,9 +126,7 @@ check_currency (sl_context *cx, const sl_segment *segment)
     if (!may_shout_money (segment->map.text, segment->map.len))
         return;
     while (pos < segment->map.len) {
-        int rc = pcre2_match (re, (PCRE2_SPTR) segment->map.text, segment->map.len, pos,
-                              PCRE2_NO_UTF_CHECK, cx->match_data, cx->engine->match_context);
-        if (rc < 0)
+        if (sl_rule_match (cx, re, segment, segment->map.text, segment->map.len, pos) < 0)
             break;
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer (cx->match_data);
         sl_report_span (cx, segment, ov[0], ov[1], "currency-run", SPAMLINT_WARNING, 0.5,

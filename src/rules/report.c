@@ -26,9 +26,10 @@ listed (sl_context *cx, const char *rule, spamlint_severity severity, double poi
         tally = g_new0 (sl_rule_tally, 1);
         g_hash_table_insert (cx->per_rule, (gpointer) rule, tally);
     }
-    if (++tally->count <= SL_MAX_FINDINGS_PER_RULE)
+    unsigned limit = cx->engine->limits.findings;
+    if (++tally->count <= limit)
         return TRUE;
-    if (tally->count == SL_MAX_FINDINGS_PER_RULE + 1) {
+    if (tally->count == limit + 1) {
         tally->first = first;
         tally->severity = severity;
     }
@@ -43,25 +44,85 @@ sl_report_overflow (sl_context *cx)
     gpointer key, value;
     g_hash_table_iter_init (&it, cx->per_rule);
     GPtrArray *rules = g_ptr_array_new ();
+    unsigned limit = cx->engine->limits.findings;
     while (g_hash_table_iter_next (&it, &key, &value))
-        if (((sl_rule_tally *) value)->count > SL_MAX_FINDINGS_PER_RULE)
+        if (((sl_rule_tally *) value)->count > limit)
             g_ptr_array_add (rules, key);
     g_ptr_array_sort (rules, (GCompareFunc) g_strcmp0);
     for (guint i = 0; i < rules->len; i++) {
         const char *rule = g_ptr_array_index (rules, i);
         sl_rule_tally *tally = g_hash_table_lookup (cx->per_rule, rule);
-        unsigned more = tally->count - SL_MAX_FINDINGS_PER_RULE;
+        unsigned more = tally->count - limit;
         /* counted as the limit says: this summary is not itself limited */
         g_hash_table_steal (cx->per_rule, rule);
         GHashTable *saved = cx->per_rule;
         cx->per_rule = NULL;
         sl_report (cx, rule, tally->severity, tally->extra_points, tally->first, tally->first, NULL,
-                   NULL, _("%u more findings of this rule, not listed (the limit is %d per rule and draft)"),
-                   more, SL_MAX_FINDINGS_PER_RULE);
+                   NULL,
+                   ngettext ("%u more finding of this rule, not listed (the limit is %d per rule and draft)",
+                             "%u more findings of this rule, not listed (the limit is %d per rule and draft)",
+                             more),
+                   more, (int) limit);
         cx->per_rule = saved;
         g_free (tally);
     }
     g_ptr_array_free (rules, TRUE);
+}
+
+gboolean
+sl_time_up_now (sl_context *cx)
+{
+    cx->ticks = 0;
+    if (!cx->time_up && cx->deadline > 0 && g_get_monotonic_time () >= cx->deadline)
+        cx->time_up = TRUE;
+    return cx->time_up;
+}
+
+gboolean
+sl_time_up (sl_context *cx)
+{
+    if (cx->time_up)
+        return TRUE;
+    if (++cx->ticks < 256)
+        return FALSE;
+    return sl_time_up_now (cx);
+}
+
+static char *
+match_error_message (const spamlint_engine *engine, int rc)
+{
+    switch (rc) {
+    case PCRE2_ERROR_MATCHLIMIT:
+        return g_strdup_printf (_("a rule's pattern went past the PCRE2 match limit of %u (the pcre-match limit): it was not matched from this place on"),
+                                engine->limits.pcre_match);
+    case PCRE2_ERROR_DEPTHLIMIT:
+        return g_strdup_printf (_("a rule's pattern went past the PCRE2 depth limit of %u (the pcre-depth limit): it was not matched from this place on"),
+                                engine->limits.pcre_depth);
+    default: {
+        PCRE2_UCHAR reason[256];
+        if (pcre2_get_error_message (rc, reason, sizeof reason) < 0)
+            g_strlcpy ((char *) reason, "?", sizeof reason);
+        return g_strdup_printf (_("a rule's pattern failed (PCRE2: %s): it was not matched from this place on"),
+                                (const char *) reason);
+    }
+    }
+}
+
+int
+sl_rule_match (sl_context *cx, const pcre2_code *re, const sl_segment *segment, const char *text,
+               gsize len, gsize pos)
+{
+    int rc = pcre2_match (re, (PCRE2_SPTR) text, len, pos,
+                          PCRE2_NO_UTF_CHECK | cx->engine->pattern_match_options, cx->match_data,
+                          cx->engine->match_context);
+    if (rc >= 0 || rc == PCRE2_ERROR_NOMATCH || cx->match_limit_noted)
+        return rc;
+    cx->match_limit_noted = TRUE;
+    guint32 at = pos < segment->map.len ? segment->map.src[pos] : segment->anchor;
+    char *message = match_error_message (cx->engine, rc);
+    sl_report (cx, "input-limit", SPAMLINT_NOTE, 0.0, at, at, NULL, NULL, "%s", message);
+    g_free (message);
+    return rc;
 }
 
 static void

@@ -41,11 +41,15 @@ typedef struct sl_context {
     pcre2_match_data *match_data;
     const void *state;    /* what the family's prepare made, or NULL */
     GHashTable *per_rule; /* rule id -> sl_rule_tally, for the findings limit */
+    gint64 deadline;      /* monotonic time when the time limit is spent; 0: none */
+    unsigned ticks;       /* calls of sl_time_up since the clock was read */
+    gboolean time_up;     /* the time limit is spent: rules stop */
+    gboolean match_limit_noted; /* a PCRE2 limit hit was reported */
 } sl_context;
 
-/* Past this many findings of one rule in one draft, the rest are counted
- * (and scored) but not listed: one line says how many there were. */
-#define SL_MAX_FINDINGS_PER_RULE 500
+/* Past the findings limit (500 findings of one rule in one draft by
+ * default), the rest are counted (and scored) but not listed: one line
+ * says how many there were. */
 
 typedef struct sl_rule_tally {
     unsigned count;
@@ -65,6 +69,8 @@ typedef struct sl_family {
     /* optional: build read-only state once per engine (compiled patterns) */
     void *(*prepare) (void);
     void (*release) (void *state);
+    /* runs even when the time limit is spent: the notes about the input */
+    gboolean past_time_limit;
 } sl_family;
 
 /* Compile a pattern of the rules (UTF, UCP, JIT); aborts on a typo, which
@@ -81,6 +87,21 @@ void sl_report (sl_context *cx, const char *rule, spamlint_severity severity,
 void sl_report_span (sl_context *cx, const sl_segment *segment, gsize start, gsize end,
                      const char *rule, spamlint_severity severity, double points,
                      const char *format, ...) G_GNUC_PRINTF (8, 9);
+
+/* Whether the draft's time limit is spent. Cheap enough to call per word
+ * or element: the clock is read every 256 calls. A rule that sees TRUE
+ * stops, keeping what it found, and reports nothing that needs the whole
+ * draft (a ratio, a count). */
+gboolean sl_time_up (sl_context *cx);
+/* The same, reading the clock now. */
+gboolean sl_time_up_now (sl_context *cx);
+
+/* pcre2_match of a rule's pattern RE over TEXT (SEGMENT's text, or its
+ * original: the same offsets) from POS, within the engine's pcre-match and
+ * pcre-depth limits. A match that goes past one fails, with one
+ * input-limit note per draft where it started, naming the limit. */
+int sl_rule_match (sl_context *cx, const pcre2_code *re, const sl_segment *segment,
+                   const char *text, gsize len, gsize pos);
 
 const sl_family *const *sl_families (void);
 const sl_rule_info *sl_rule_lookup (const char *id);

@@ -89,6 +89,8 @@ check_segment (sl_context *cx, sl_speller *speller, const sl_segment *segment,
     const GArray *words = sl_segment_words (segment);
     for (guint k = 0; k < words->len; k++) {
         const sl_word word = g_array_index (words, sl_word, k);
+        if (sl_time_up (cx))
+            return;
         if (!worth_checking (text, &word))
             continue;
         char *w = plain_word (text, &word);
@@ -142,7 +144,9 @@ check (sl_context *cx)
             continue;
         check_segment (cx, speller, segment, &counts, &missing_noted);
     }
-    if (counts.wrong >= RATIO_MIN_WRONG && counts.wrong * 100 > counts.checked * RATIO_PERCENT)
+    /* a ratio needs every word: none when the time limit cut the check short */
+    if (!cx->time_up && counts.wrong >= RATIO_MIN_WRONG
+        && counts.wrong * 100 > counts.checked * RATIO_PERCENT)
         sl_report (cx, "spelling-ratio", SPAMLINT_WARNING, 1.0, cx->doc->body_anchor,
                    cx->doc->body_anchor, NULL, NULL,
                    _("%u of %u words are misspelled: proofread the draft"), counts.wrong,

@@ -1,4 +1,6 @@
-/* lineindex.h: byte offset to 1-based line and column (Unicode code points). */
+/* lineindex.h: byte offset to 1-based line and column (Unicode code points).
+ * A file that starts with a UTF-16 byte order mark is read in UTF-16: its
+ * lines end at the character LF, its columns count characters. */
 #ifndef SL_LINEINDEX_H
 #define SL_LINEINDEX_H
 
@@ -13,6 +15,7 @@ typedef struct sl_lineindex {
      * minified one-line draft */
     gsize cached_offset;
     unsigned cached_line, cached_column;
+    int utf16;      /* 0; 1 for UTF-16LE, 2 for UTF-16BE (a byte order mark) */
 } sl_lineindex;
 
 void sl_lineindex_build (sl_lineindex *index, const char *data, gsize len);

@@ -4,6 +4,8 @@
  * byte knows which input character produced it; for UTF-8 input (the common
  * case) the map is a plain copy. Invalid UTF-8 is read as Windows-1252,
  * which is what a mislabelled Western European draft almost always is.
+ * What had to be repaired (invalid bytes, NUL bytes, an unknown charset)
+ * is counted, for the input-encoding note.
  */
 #include "config.h"
 
@@ -122,8 +124,33 @@ source_of (const guint32 *src, guint32 base, gsize i)
 }
 
 static void
+note_invalid (sl_decode_notes *notes, guint32 at, guchar byte)
+{
+    if (notes->invalid++ == 0) {
+        notes->invalid_at = at;
+        notes->invalid_byte = byte;
+    }
+}
+
+static void
+note_illegal (sl_decode_notes *notes, guint32 at, guchar byte)
+{
+    if (notes->illegal++ == 0) {
+        notes->illegal_at = at;
+        notes->illegal_byte = byte;
+    }
+}
+
+static void
+note_nul (sl_decode_notes *notes, guint32 at)
+{
+    if (notes->nul++ == 0)
+        notes->nul_at = at;
+}
+
+static void
 decode_utf8_or_cp1252 (sl_textmap *out, const char *data, gsize len,
-                       const guint32 *src, guint32 base)
+                       const guint32 *src, guint32 base, sl_decode_notes *notes)
 {
     gsize i = 0;
     reserve (out, len);
@@ -138,9 +165,11 @@ decode_utf8_or_cp1252 (sl_textmap *out, const char *data, gsize len,
         reserve (out, run);
         memcpy (out->text + at, data + i, run);
         for (gsize k = 0; k < run; k++) {
-            if (out->text[at + k] == '\0')
-                out->text[at + k] = ' ';
             out->src[at + k] = source_of (src, base, i + k);
+            if (out->text[at + k] == '\0') {
+                out->text[at + k] = ' ';
+                note_nul (notes, out->src[at + k]);
+            }
         }
         out->len += run;
         out->text[out->len] = '\0';
@@ -150,6 +179,10 @@ decode_utf8_or_cp1252 (sl_textmap *out, const char *data, gsize len,
              * read as Windows-1252 */
             guchar b = (guchar) data[i];
             gunichar c = b == 0 ? ' ' : b >= 0x80 && b < 0xA0 ? cp1252_high[b - 0x80] : b;
+            if (b == 0)
+                note_nul (notes, source_of (src, base, i));
+            else
+                note_invalid (notes, source_of (src, base, i), b);
             append_unichar (out, c, source_of (src, base, i));
             i++;
         }
@@ -169,7 +202,7 @@ is_utf8_name (const char *charset)
  * character is tied to the input bytes that made it. */
 static void
 decode_iconv (sl_textmap *out, GIConv cd, const char *data, gsize len,
-              const guint32 *src, guint32 base)
+              const guint32 *src, guint32 base, sl_decode_notes *notes)
 {
     gsize i = 0;
     char buf[64];
@@ -187,18 +220,22 @@ decode_iconv (sl_textmap *out, GIConv cd, const char *data, gsize len,
                 continue;
             }
             if (r == (gsize) -1 && errno == EILSEQ) {
+                note_illegal (notes, source_of (src, base, i), (guchar) data[i]);
                 append_unichar (out, 0xFFFD, source_of (src, base, i));
                 g_iconv (cd, NULL, NULL, NULL, NULL);
             } else if (o > buf) {
                 /* NUL would end the C string early */
                 for (char *p = buf; p < o; p++)
-                    if (*p == '\0')
+                    if (*p == '\0') {
                         *p = ' ';
+                        note_nul (notes, source_of (src, base, i));
+                    }
                 sl_textmap_append_at (out, buf, (gsize) (o - buf), source_of (src, base, i));
             }
             done = TRUE;
         }
         if (!done) {
+            note_illegal (notes, source_of (src, base, i), (guchar) data[i]);
             append_unichar (out, 0xFFFD, source_of (src, base, i));
             g_iconv (cd, NULL, NULL, NULL, NULL);
             take = 1;
@@ -212,8 +249,9 @@ decode_iconv (sl_textmap *out, GIConv cd, const char *data, gsize len,
  * per character, and the same result. FALSE for any other charset (a byte
  * alone is then incomplete: a lead byte, an escape, half of UTF-16). */
 typedef struct byte_table {
-    char utf8[256][8];    /* NUL-terminated; "" for a byte the charset lacks */
+    char utf8[256][8];    /* NUL-terminated */
     guint8 length[256];
+    gboolean illegal[256]; /* not in the charset: read as U+FFFD */
 } byte_table;
 
 static gboolean
@@ -229,7 +267,8 @@ single_byte_table (GIConv cd, byte_table *table)
         g_iconv (cd, NULL, NULL, NULL, NULL);
         if (r == (gsize) -1 && errno != EILSEQ)
             return FALSE;
-        if (r == (gsize) -1) /* not in the charset: as decode_iconv does */
+        table->illegal[b] = r == (gsize) -1;
+        if (table->illegal[b]) /* not in the charset: as decode_iconv does */
             o = table->utf8[b] + g_unichar_to_utf8 (0xFFFD, table->utf8[b]);
         *o = '\0';
         table->length[b] = (guint8) (o - table->utf8[b]);
@@ -242,11 +281,15 @@ single_byte_table (GIConv cd, byte_table *table)
 
 static void
 decode_single_byte (sl_textmap *out, const byte_table *table, const char *data, gsize len,
-                    const guint32 *src, guint32 base)
+                    const guint32 *src, guint32 base, sl_decode_notes *notes)
 {
     reserve (out, len);
     for (gsize i = 0; i < len; i++) {
         guchar b = (guchar) data[i];
+        if (b == 0)
+            note_nul (notes, source_of (src, base, i));
+        else if (table->illegal[b])
+            note_illegal (notes, source_of (src, base, i), b);
         if (table->length[b] == 1) {
             reserve (out, 1);
             out->text[out->len] = table->utf8[b][0];
@@ -259,24 +302,40 @@ decode_single_byte (sl_textmap *out, const byte_table *table, const char *data, 
 }
 
 gboolean
-sl_textmap_decode (sl_textmap *out, const char *data, gsize len,
-                   const guint32 *src, guint32 base, const char *charset)
+sl_textmap_decode_noted (sl_textmap *out, const char *data, gsize len,
+                         const guint32 *src, guint32 base, const char *charset,
+                         sl_decode_notes *notes)
 {
     if (is_utf8_name (charset)) {
-        decode_utf8_or_cp1252 (out, data, len, src, base);
+        decode_utf8_or_cp1252 (out, data, len, src, base, notes);
         return TRUE;
     }
     GIConv cd = g_iconv_open ("UTF-8", charset);
     if (cd == (GIConv) -1) {
-        decode_utf8_or_cp1252 (out, data, len, src, base);
+        notes->unknown_charset = TRUE;
+        decode_utf8_or_cp1252 (out, data, len, src, base, notes);
         return FALSE;
     }
     byte_table *table = g_new (byte_table, 1);
     if (single_byte_table (cd, table))
-        decode_single_byte (out, table, data, len, src, base);
+        decode_single_byte (out, table, data, len, src, base, notes);
     else
-        decode_iconv (out, cd, data, len, src, base);
+        decode_iconv (out, cd, data, len, src, base, notes);
     g_free (table);
     g_iconv_close (cd);
     return TRUE;
+}
+
+gboolean
+sl_textmap_decode (sl_textmap *out, const char *data, gsize len,
+                   const guint32 *src, guint32 base, const char *charset)
+{
+    sl_decode_notes notes = { 0 };
+    return sl_textmap_decode_noted (out, data, len, src, base, charset, &notes);
+}
+
+gboolean
+sl_decode_notes_any (const sl_decode_notes *notes)
+{
+    return notes->invalid || notes->illegal || notes->nul || notes->unknown_charset;
 }

@@ -35,6 +35,28 @@ void sl_textmap_append_map (sl_textmap *map, const sl_textmap *from, gsize start
 gboolean sl_textmap_decode (sl_textmap *out, const char *data, gsize len,
                             const guint32 *src, guint32 base, const char *charset);
 
+/* What a decoding repaired, each with the source of its first byte. */
+typedef struct sl_decode_notes {
+    guint32 invalid;          /* bytes not valid UTF-8, read as Windows-1252 */
+    guint32 invalid_at;
+    guchar invalid_byte;
+    guint32 illegal;          /* bytes not valid in the charset, read as U+FFFD */
+    guint32 illegal_at;
+    guchar illegal_byte;
+    guint32 nul;              /* NUL bytes (or characters), read as spaces */
+    guint32 nul_at;
+    gboolean unknown_charset; /* iconv does not know the charset */
+} sl_decode_notes;
+
+/* sl_textmap_decode, adding what was repaired to NOTES (zeroed by the
+ * caller). */
+gboolean sl_textmap_decode_noted (sl_textmap *out, const char *data, gsize len,
+                                  const guint32 *src, guint32 base, const char *charset,
+                                  sl_decode_notes *notes);
+
+/* Whether NOTES hold anything to tell. */
+gboolean sl_decode_notes_any (const sl_decode_notes *notes);
+
 /* Replace the map's sources: src[i] becomes OUTER->src[src[i]]. */
 void sl_textmap_compose (sl_textmap *map, const sl_textmap *outer);
 

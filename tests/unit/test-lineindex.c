@@ -80,7 +80,8 @@ START_TEST (test_invalid_bytes_one_column_each)
     /* Latin-1 "été x": every byte is invalid UTF-8 but é */
     assert_position ("\xe9t\xe9 x", 1, 1, 2);
     assert_position ("\xe9t\xe9 x", 4, 1, 5);
-    assert_position ("\xff\xfe\xfdx", 3, 1, 4);
+    /* (not FF FE: a UTF-16 byte order mark, see test_utf16) */
+    assert_position ("\xfd\xfe\xffx", 3, 1, 4);
     /* a truncated three-byte sequence: two bytes, two columns */
     assert_position ("\xe2\x82x", 2, 1, 3);
     /* a stray lead byte before a valid é */
@@ -97,6 +98,37 @@ START_TEST (test_end_of_file)
     /* past the end: clamped to the end */
     assert_position ("ab\ncd", 99, 2, 3);
     assert_position ("", 0, 1, 1);
+}
+END_TEST
+
+/* A UTF-16 file (it has a byte order mark): lines end at the character
+ * LF, columns count characters, a surrogate pair is one. */
+static void
+position_bytes (const char *data, gsize len, gsize offset, unsigned *line, unsigned *column)
+{
+    sl_lineindex index;
+    sl_lineindex_build (&index, data, len);
+    sl_lineindex_position (&index, offset, line, column);
+    sl_lineindex_clear (&index);
+}
+
+START_TEST (test_utf16)
+{
+    /* "ab\ncd\U0001F600e" */
+    static const char le[] = "\xff\xfe" "a\0b\0\n\0c\0d\0\x3d\xd8\x00\xde" "e\0";
+    static const char be[] = "\xfe\xff" "\0a\0b\0\n\0c\0d\xd8\x3d\xde\x00" "\0e";
+    const char *const files[] = { le, be };
+    for (guint k = 0; k < 2; k++) {
+        unsigned line, column;
+        position_bytes (files[k], sizeof le - 1, 2, &line, &column);
+        ck_assert_msg (line == 1 && column == 1, "the byte order mark is no column: %u:%u", line, column);
+        position_bytes (files[k], sizeof le - 1, 4, &line, &column);
+        ck_assert_msg (line == 1 && column == 2, "b: %u:%u", line, column);
+        position_bytes (files[k], sizeof le - 1, 8, &line, &column);
+        ck_assert_msg (line == 2 && column == 1, "c: %u:%u", line, column);
+        position_bytes (files[k], sizeof le - 1, 16, &line, &column);
+        ck_assert_msg (line == 2 && column == 4, "e, after a pair: %u:%u", line, column);
+    }
 }
 END_TEST
 
@@ -138,6 +170,7 @@ lineindex_suite (void)
     tcase_add_test (tc, test_crlf_lines);
     tcase_add_test (tc, test_columns_count_code_points);
     tcase_add_test (tc, test_invalid_bytes_one_column_each);
+    tcase_add_test (tc, test_utf16);
     tcase_add_test (tc, test_end_of_file);
     tcase_add_test (tc, test_many_lines);
     suite_add_tcase (suite, tc);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "load/load.h"
@@ -414,6 +415,8 @@ START_TEST (test_eml_latin1_part)
     assert_finding (result, "caps-shouting", 0, SPAMLINT_WARNING, 9, 21, 40, 0.5);
     assert_finding (result, "exclamation-run", 0, SPAMLINT_WARNING, 9, 42, 44, 0.5);
     assert_finding (result, "spam-phrase", 2, SPAMLINT_WARNING, 9, 46, 52, 0.3);
+    /* a declared charset that converts cleanly is nothing to tell */
+    assert_no_finding (result, "input-encoding");
     spamlint_result_free (result);
 }
 END_TEST
@@ -465,6 +468,13 @@ START_TEST (test_text_windows_1252)
     assert_finding (result, "spam-phrase", 0, SPAMLINT_WARNING, 1, 12, 21, 0.6);
     assert_match (result, "spam-phrase", 0, "prix cass\xc3\xa9");
     assert_finding (result, "exclamation-run", 0, SPAMLINT_WARNING, 1, 23, 24, 0.5);
+    /* told once, at the first byte that is not UTF-8 */
+    ck_assert_uint_eq (count_findings (result, "input-encoding"), 1);
+    assert_finding (result, "input-encoding", 0, SPAMLINT_NOTE, 1, 1, 1, 0.0);
+    assert_part (result, "input-encoding", 0, "text/plain");
+    const spamlint_finding *note = find_finding (result, "input-encoding", 0);
+    ck_assert_str_eq (spamlint_finding_message (note),
+                      "invalid UTF-8 (byte 0x93): read as Windows-1252, 4 bytes in this part");
     spamlint_result_free (result);
 }
 END_TEST
@@ -511,6 +521,61 @@ START_TEST (test_text_with_a_nul_byte)
     assert_finding (result, "exclamation-run", 0, SPAMLINT_WARNING, 1, 56, 57, 0.5);
     assert_match (result, "spam-phrase", 0, "gratuit");
     assert_match (result, "exclamation-run", 0, "!!");
+    assert_finding (result, "input-encoding", 0, SPAMLINT_NOTE, 1, 8, 8, 0.0);
+    spamlint_result_free (result);
+    spamlint_engine_free (engine);
+}
+END_TEST
+
+/* An .eml part: in an unknown charset, the note points at the charset's
+ * name and says both what was done with it and with the bytes. */
+START_TEST (test_eml_unknown_charset)
+{
+    spamlint_result *result = lint_text (
+        "juin.eml",
+        "From: Alice <alice@example.com>\n"
+        "Subject: Nouvelles\n"
+        "Content-Type: text/plain; charset=\"x-maison\"\n"
+        "\n"
+        "Bonjour,\nL\xe9t\xe9 arrive.\n");
+    assert_linted (result);
+    ck_assert_uint_eq (count_findings (result, "input-encoding"), 1);
+    assert_finding (result, "input-encoding", 0, SPAMLINT_NOTE, 3, 36, 36, 0.0);
+    ck_assert_str_eq (spamlint_finding_message (find_finding (result, "input-encoding", 0)),
+                      "unknown charset \"x-maison\": read as UTF-8; invalid UTF-8 (byte 0xE9): "
+                      "read as Windows-1252, 2 bytes in this part");
+    spamlint_result_free (result);
+}
+END_TEST
+
+/* The limits, set by name through the public API. */
+START_TEST (test_limits_by_name)
+{
+    spamlint_engine *engine = spamlint_engine_new ();
+    ck_assert (spamlint_engine_get_limit (engine, "html-depth") == 256);
+    ck_assert (spamlint_engine_get_limit (engine, "time") == 10);
+    ck_assert (spamlint_engine_get_limit (engine, "size") == 50);
+    ck_assert (spamlint_engine_get_limit (engine, "nope") == -1);
+    char *error = NULL;
+    ck_assert_int_eq (spamlint_engine_set_limit (engine, "html-depth", 3, &error), 0);
+    ck_assert (spamlint_engine_get_limit (engine, "html-depth") == 3);
+    ck_assert_int_eq (spamlint_engine_set_limit (engine, "html-depth", 2.5, &error), -1);
+    ck_assert_str_eq (error, "the html-depth limit must be a whole number from 1 to 1000");
+    free (error);
+    ck_assert_int_eq (spamlint_engine_set_limit (engine, "depth", 3, &error), -1);
+    ck_assert_ptr_nonnull (strstr (error, "unknown limit \"depth\""));
+    free (error);
+    ck_assert_int_eq (spamlint_limit_check ("time", 0, NULL), 0);
+    ck_assert_int_eq (spamlint_limit_check ("time", -1, NULL), -1);
+    spamlint_engine_set_max_input (engine, 7);
+    ck_assert (spamlint_engine_get_limit (engine, "size") == 7);
+
+    static const char html[] = "<html><body><div><div><p>Bonjour</p></div></div></body></html>\n";
+    spamlint_result *result = lint_bytes (engine, "promo.html", html, sizeof html - 1);
+    assert_linted (result);
+    /* html, body, div: the second div is past the limit */
+    ck_assert_uint_eq (count_findings (result, "input-limit"), 1);
+    assert_finding (result, "input-limit", 0, SPAMLINT_NOTE, 1, 18, 18, 0.0);
     spamlint_result_free (result);
     spamlint_engine_free (engine);
 }
@@ -647,6 +712,7 @@ load_suite (void)
     tcase_add_test (tc, test_eml_latin1_part);
     tcase_add_test (tc, test_eml_latin1_quoted_printable);
     tcase_add_test (tc, test_eml_body_anchor);
+    tcase_add_test (tc, test_eml_unknown_charset);
     suite_add_tcase (suite, tc);
 
     tc = tcase_create ("text");
@@ -655,6 +721,10 @@ load_suite (void)
     tcase_add_test (tc, test_text_bom_is_not_a_column);
     tcase_add_test (tc, test_text_with_a_nul_byte);
     tcase_add_test (tc, test_text_is_not_binary);
+    suite_add_tcase (suite, tc);
+
+    tc = tcase_create ("limits");
+    tcase_add_test (tc, test_limits_by_name);
     suite_add_tcase (suite, tc);
 
     tc = tcase_create ("unlintable");

@@ -125,6 +125,66 @@ START_TEST (test_decode_nothing_is_terminated)
 }
 END_TEST
 
+/* What decoding repaired is counted, with the source of the first byte of
+ * each kind, for the input-encoding note. */
+START_TEST (test_decode_notes_invalid_and_nul)
+{
+    sl_textmap map;
+    sl_textmap_init (&map);
+    sl_decode_notes notes = { 0 };
+    ck_assert (sl_textmap_decode_noted (&map, "ok caf\xe9\0 \x93x\x94\0", 13, NULL, 100, NULL,
+                                        &notes));
+    ck_assert_uint_eq (notes.invalid, 3);
+    ck_assert_uint_eq (notes.invalid_at, 106);
+    ck_assert_uint_eq (notes.invalid_byte, 0xE9);
+    ck_assert_uint_eq (notes.nul, 2);
+    ck_assert_uint_eq (notes.nul_at, 107);
+    ck_assert_uint_eq (notes.illegal, 0);
+    ck_assert (!notes.unknown_charset);
+    ck_assert (sl_decode_notes_any (&notes));
+    sl_textmap_clear (&map);
+}
+END_TEST
+
+START_TEST (test_decode_notes_quiet)
+{
+    sl_textmap map;
+    sl_textmap_init (&map);
+    sl_decode_notes notes = { 0 };
+    /* valid UTF-8, and Latin-1 declared as such: nothing to tell */
+    sl_textmap_decode_noted (&map, "caf\xc3\xa9", 5, NULL, 0, "utf-8", &notes);
+    sl_textmap_decode_noted (&map, "caf\xe9", 4, NULL, 0, "iso-8859-1", &notes);
+    ck_assert (!sl_decode_notes_any (&notes));
+    sl_textmap_clear (&map);
+}
+END_TEST
+
+START_TEST (test_decode_notes_charset)
+{
+    sl_textmap map;
+    sl_textmap_init (&map);
+    sl_decode_notes notes = { 0 };
+    ck_assert (!sl_textmap_decode_noted (&map, "caf\xe9", 4, NULL, 0, "x-no-such-charset", &notes));
+    ck_assert (notes.unknown_charset);
+    ck_assert_uint_eq (notes.invalid, 1);
+    sl_textmap_clear (&map);
+    /* 0x81 is not a Windows-1252 character: replaced, and counted */
+    sl_decode_notes declared = { 0 };
+    ck_assert (sl_textmap_decode_noted (&map, "a\x81" "b", 3, NULL, 20, "windows-1252", &declared));
+    ck_assert_uint_eq (declared.illegal, 1);
+    ck_assert_uint_eq (declared.illegal_at, 21);
+    ck_assert_uint_eq (declared.illegal_byte, 0x81);
+    sl_textmap_clear (&map);
+    /* a NUL character in UTF-16 becomes a space too */
+    sl_decode_notes utf16 = { 0 };
+    sl_textmap_decode_noted (&map, "a\0\0\0b\0", 6, NULL, 2, "UTF-16LE", &utf16);
+    ck_assert_str_eq (map.text, "a b");
+    ck_assert_uint_eq (utf16.nul, 1);
+    ck_assert_uint_eq (utf16.nul_at, 4);
+    sl_textmap_clear (&map);
+}
+END_TEST
+
 START_TEST (test_decode_iconv_latin9)
 {
     /* ISO-8859-15: 0xA4 is €, 0xBD is œ (in ISO-8859-1 they are ¤ and ½) */
@@ -365,6 +425,9 @@ textmap_suite (void)
     tcase_add_test (tc, test_decode_undefined_byte);
     tcase_add_test (tc, test_decode_nul_byte);
     tcase_add_test (tc, test_decode_nothing_is_terminated);
+    tcase_add_test (tc, test_decode_notes_invalid_and_nul);
+    tcase_add_test (tc, test_decode_notes_quiet);
+    tcase_add_test (tc, test_decode_notes_charset);
     tcase_add_test (tc, test_decode_iconv_latin9);
     tcase_add_test (tc, test_decode_iconv_shift_jis);
     tcase_add_test (tc, test_decode_iconv_with_sources);

@@ -1,0 +1,1 @@
+--no-spelling input-encoding-latin1.txt

@@ -1,0 +1,1 @@
+--format=json --no-spelling input-encoding-parts.eml

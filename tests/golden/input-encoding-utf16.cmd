@@ -1,0 +1,1 @@
+--no-spelling input-encoding-utf16.txt

@@ -1,0 +1,1 @@
+--limit=findings=1 fr-newsletter.html

@@ -1,0 +1,1 @@
+--limit=html-depth=3 clean-fr.html
