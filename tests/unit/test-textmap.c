@@ -202,6 +202,32 @@ START_TEST (test_decode_iconv_latin9)
 }
 END_TEST
 
+START_TEST (test_decode_single_byte_table)
+{
+    /* one byte per character, read through a table: KOI8-R "мир" */
+    sl_textmap map;
+    sl_textmap_init (&map);
+    ck_assert (sl_textmap_decode (&map, "\xcd\xc9\xd2", 3, NULL, 5, "koi8-r"));
+    static const guint32 src[] = { 5, 5, 6, 6, 7, 7 };
+    assert_map (&map, "\xd0\xbc\xd0\xb8\xd1\x80", src, G_N_ELEMENTS (src));
+    sl_textmap_clear (&map);
+
+    /* 0x81 is no Windows-1252 character: U+FFFD, noted at its byte; a NUL
+     * byte is read as a space, noted too */
+    sl_decode_notes notes = { 0 };
+    sl_textmap_init (&map);
+    ck_assert (sl_textmap_decode_noted (&map, "a\x81" "b\0c", 5, NULL, 100, "windows-1252", &notes));
+    static const guint32 src2[] = { 100, 101, 101, 101, 102, 103, 104 };
+    assert_map (&map, "a\xef\xbf\xbd" "b c", src2, G_N_ELEMENTS (src2));
+    ck_assert_uint_eq (notes.illegal, 1);
+    ck_assert_uint_eq (notes.illegal_at, 101);
+    ck_assert_uint_eq (notes.illegal_byte, 0x81);
+    ck_assert_uint_eq (notes.nul, 1);
+    ck_assert_uint_eq (notes.nul_at, 103);
+    sl_textmap_clear (&map);
+}
+END_TEST
+
 START_TEST (test_decode_iconv_shift_jis)
 {
     /* "a日本b": each two-byte ideograph maps to its first byte */
@@ -429,6 +455,7 @@ textmap_suite (void)
     tcase_add_test (tc, test_decode_notes_quiet);
     tcase_add_test (tc, test_decode_notes_charset);
     tcase_add_test (tc, test_decode_iconv_latin9);
+    tcase_add_test (tc, test_decode_single_byte_table);
     tcase_add_test (tc, test_decode_iconv_shift_jis);
     tcase_add_test (tc, test_decode_iconv_with_sources);
     tcase_add_test (tc, test_decode_unknown_charset);
