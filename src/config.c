@@ -4,6 +4,7 @@
  *   [spamlint]
  *   threshold=6.0
  *   fail-on=score
+ *   points=calibrated          # or rules (the default)
  *   kind=bulk                  # or transactional, auto
  *   language=fr
  *   spelling=false
@@ -54,8 +55,8 @@ static gboolean
 apply_main (spamlint_engine *engine, GKeyFile *file, const char *path, char **error)
 {
     static const char group[] = "spamlint";
-    static const char *const known[] = { "threshold", "fail-on", "kind", "language", "spelling",
-                                         "disable", "wordlists", "allow-domains", NULL };
+    static const char *const known[] = { "threshold", "fail-on", "points", "kind", "language",
+                                         "spelling", "disable", "wordlists", "allow-domains", NULL };
     if (!g_key_file_has_group (file, group))
         return TRUE;
     gsize n = 0;
@@ -89,6 +90,14 @@ apply_main (spamlint_engine *engine, GKeyFile *file, const char *path, char **er
         }
         engine->fail_on = score ? SPAMLINT_FAIL_ON_SCORE : SPAMLINT_FAIL_ON_ERROR_OR_SCORE;
         g_free (value);
+    }
+    value = g_key_file_get_string (file, group, "points", NULL);
+    if (value) {
+        g_strstrip (value);
+        gboolean known_points = spamlint_engine_set_points (engine, value) == 0;
+        g_free (value);
+        if (!known_points)
+            return fail (error, path, "points must be rules or calibrated");
     }
     value = g_key_file_get_string (file, group, "kind", NULL);
     if (value) {

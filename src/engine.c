@@ -141,6 +141,8 @@ spamlint_engine_free (spamlint_engine *engine)
     sl_wordlist_free (engine->all_phrases);
     if (engine->phrase_owners)
         g_hash_table_destroy (engine->phrase_owners);
+    if (engine->calibrated)
+        g_hash_table_destroy (engine->calibrated);
     g_ptr_array_free (engine->phrase_lists, TRUE);
     sl_wordlist_free (engine->allow);
     sl_wordlist_free (engine->transactional);
@@ -236,6 +238,76 @@ sl_engine_has_language (const spamlint_engine *engine, const char *language)
             return TRUE;
     }
     return FALSE;
+}
+
+/* data/scores.tsv: "RULE<TAB>POINTS<TAB>STATUS" rows under # comments. */
+static GHashTable *
+read_scores (void)
+{
+    GBytes *bytes = builtin_data ("/org/spamlint/data/scores.tsv");
+    if (bytes == NULL)
+        return NULL;
+    GHashTable *scores = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+    char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+    char **lines = g_strsplit (text, "\n", -1);
+    for (guint i = 0; lines[i]; i++) {
+        char **fields = g_strsplit (lines[i], "\t", 3);
+        if (lines[i][0] != '#' && g_strv_length (fields) == 3) {
+            double *points = g_new (double, 1);
+            *points = g_ascii_strtod (fields[1], NULL);
+            g_hash_table_insert (scores, g_strdup (fields[0]), points);
+        }
+        g_strfreev (fields);
+    }
+    g_strfreev (lines);
+    g_free (text);
+    g_bytes_unref (bytes);
+    return scores;
+}
+
+int
+spamlint_engine_set_points (spamlint_engine *engine, const char *which)
+{
+    if (strcmp (which, "rules") != 0 && strcmp (which, "calibrated") != 0)
+        return -1;
+    if (engine->calibrated)
+        g_hash_table_destroy (engine->calibrated);
+    engine->calibrated = strcmp (which, "calibrated") == 0 ? read_scores () : NULL;
+    return 0;
+}
+
+static double
+calibrated (const spamlint_engine *engine, const char *row, double otherwise)
+{
+    const double *points = engine->calibrated ? g_hash_table_lookup (engine->calibrated, row) : NULL;
+    return points ? *points : otherwise;
+}
+
+double
+sl_engine_rule_factor (const spamlint_engine *engine, const char *rule)
+{
+    const sl_rule_info *info = sl_rule_lookup (rule);
+    if (engine->calibrated == NULL || info == NULL || info->points <= 0
+        || g_str_has_prefix (rule, "spam-phrase"))
+        return 1.0;
+    return calibrated (engine, rule, info->points) / info->points;
+}
+
+double
+sl_engine_phrase_factor (const spamlint_engine *engine, const sl_language_list *list,
+                         const char *category, gboolean disguised)
+{
+    if (engine->calibrated == NULL)
+        return 1.0;
+    double factor;
+    if (list->lang && strcmp (list->lang, "en") == 0) {
+        char *row = g_strconcat ("spam-phrase:", category, NULL);
+        factor = calibrated (engine, row, 1.0);
+        g_free (row);
+    } else {
+        factor = calibrated (engine, "spam-phrase", 1.0);
+    }
+    return disguised ? factor * calibrated (engine, "spam-phrase-obfuscated", 1.0) : factor;
 }
 
 double

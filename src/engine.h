@@ -26,6 +26,9 @@ struct spamlint_engine {
     sl_wordlist *allow;            /* phrases that never score */
     sl_wordlist *all_phrases;      /* every phrase of every list, found in one pass */
     GHashTable *phrase_owners;     /* folded phrase -> GPtrArray of sl_phrase_owner */
+    GHashTable *calibrated;        /* --points=calibrated: a row of data/scores.tsv
+                                      (rule, or spam-phrase:CATEGORY) -> double *;
+                                      NULL: the points of the catalogue */
     pcre2_match_context *match_context; /* of the word lists: the pcre-match and
                                            pcre-depth limits */
     guint32 pattern_match_options; /* PCRE2_NO_JIT when a PCRE2 limit is set */
@@ -75,6 +78,16 @@ void sl_engine_index_phrases (spamlint_engine *engine);
  * language, user lists and undetected languages, reduced for the others. */
 double sl_list_factor (const sl_language_list *list, const char *language,
                        const spamlint_engine *engine);
+
+/* With --points=calibrated, what a finding of RULE is multiplied by: its
+ * fitted points over the catalogue's (1 for the phrase rules, see below,
+ * and for the catalogue's points). */
+double sl_engine_rule_factor (const spamlint_engine *engine, const char *rule);
+/* With --points=calibrated, the factor on a phrase of LIST in CATEGORY:
+ * fitted per category for the English list, one factor for the others;
+ * for a disguised phrase, times the factor of spam-phrase-obfuscated. */
+double sl_engine_phrase_factor (const spamlint_engine *engine, const sl_language_list *list,
+                                const char *category, gboolean disguised);
 
 /* Whether HOST is one of the user's allowed domains (or under one). */
 gboolean sl_engine_domain_allowed (const spamlint_engine *engine, const char *host);

@@ -90,6 +90,8 @@ apply_settings (const spamlint_engine *engine, const sl_doc *doc, spamlint_resul
             sl_finding_free (f);
             continue;
         }
+        /* the calibrated points, then the user's own */
+        f->points *= sl_engine_rule_factor (engine, f->rule);
         const double *points = g_hash_table_lookup (engine->points, f->rule);
         if (points)
             f->points = *points;

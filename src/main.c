@@ -30,6 +30,7 @@ typedef struct options {
     char **limits;               /* --limit NAME=VALUE, repeatable */
     char *explain;
     char *fail_on;
+    char *points;
     gboolean no_fail;
     char *stdin_filename;
     char *input_format;
@@ -207,6 +208,8 @@ build_engine (const options *opt, const char *config, char **error)
         spamlint_engine_set_fail_on (engine, strcmp (opt->fail_on, "score") == 0
                                                  ? SPAMLINT_FAIL_ON_SCORE
                                                  : SPAMLINT_FAIL_ON_ERROR_OR_SCORE);
+    if (opt->points)
+        spamlint_engine_set_points (engine, opt->points);
     if (opt->subject)
         spamlint_engine_set_subject (engine, opt->subject);
     if (opt->no_spelling)
@@ -447,6 +450,8 @@ dispatch (options *opt)
         usage = _("unknown --input-format: use text, html, eml or mjml");
     else if (opt->fail_on && strcmp (opt->fail_on, "score") != 0 && strcmp (opt->fail_on, "error") != 0)
         usage = _("unknown --fail-on: use error or score");
+    else if (opt->points && strcmp (opt->points, "rules") != 0 && strcmp (opt->points, "calibrated") != 0)
+        usage = _("unknown --points: use rules or calibrated");
     else if (opt->max_size < 0)
         usage = _("--max-size must be a number of megabytes above 0");
     else if (opt->jobs < 0 || opt->jobs > 256)
@@ -485,6 +490,7 @@ options_clear (options *opt)
     g_strfreev (opt->files);
     g_free (opt->format);
     g_free (opt->fail_on);
+    g_free (opt->points);
     g_free (opt->stdin_filename);
     g_free (opt->input_format);
     g_free (opt->subject);
@@ -540,6 +546,9 @@ main (int argc, char **argv)
           N_("Fail a file whose score reaches SCORE (default 5.0)"), N_("SCORE") },
         { "fail-on", 0, 0, G_OPTION_ARG_STRING, &opt.fail_on,
           N_("What fails a file: error (the score or any error finding; default) or score"), N_("WHAT") },
+        { "points", 0, 0, G_OPTION_ARG_STRING, &opt.points,
+          N_("Score with the points of the rule catalogue (rules, default) or those fitted on labelled mail (calibrated)"),
+          N_("WHICH") },
         { "no-fail", 0, 0, G_OPTION_ARG_NONE, &opt.no_fail,
           N_("Exit 0 even when a file fails (2 still means a file was not linted)"), NULL },
         { "input-format", 0, 0, G_OPTION_ARG_STRING, &opt.input_format,

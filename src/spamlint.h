@@ -68,6 +68,11 @@ void spamlint_engine_set_threshold (spamlint_engine *engine, double threshold);
 double spamlint_engine_get_threshold (const spamlint_engine *engine);
 void spamlint_engine_set_fail_on (spamlint_engine *engine, spamlint_fail_on mode);
 
+/* Which points the findings score: "rules" (the default: those of the rule
+ * catalogue, RULES.md) or "calibrated" (those tools/calibrate fitted on the
+ * labelled corpus, data/scores.tsv, built in). -1 for another name. */
+int spamlint_engine_set_points (spamlint_engine *engine, const char *which);
+
 /* Read every draft as written in LANGUAGE ("fr", "en", "de", "es", "it")
  * instead of detecting it; NULL to detect. -1 for a language without
  * word lists. */

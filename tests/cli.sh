@@ -140,6 +140,66 @@ check "version printed" grep -q "^spamlint [0-9]" "$tmp/out"
 expect "help" 0 "$SPAMLINT" --help
 check "help lists --threshold" grep -q -- "--threshold" "$tmp/out"
 
+# --points=calibrated: each finding scores its points of the catalogue times
+# the row of data/scores.tsv (fitted points over the catalogue's), and an
+# English phrase its weight times the row of its category
+cat > "$tmp/promo.txt" <<'EOF'
+Dear friend,
+
+Act now!!! This is a limited time offer for all our customers, and you have
+been selected to receive it. Click here to claim your free gift card today, it
+is totally risk free and there is no obligation at all, so do not miss out.
+EOF
+expect "points rules" 1 "$SPAMLINT" --format=json "$tmp/promo.txt"
+cp "$tmp/out" "$tmp/rules.json"
+expect "points calibrated" 1 "$SPAMLINT" --format=json --points=calibrated "$tmp/promo.txt"
+cp "$tmp/out" "$tmp/calibrated.json"
+check "calibrated points are those of data/scores.tsv" python3 - "$tmp/rules.json" \
+    "$tmp/calibrated.json" "$SRCDIR/data/scores.tsv" "$SRCDIR/wordlists/en.txt" "$SPAMLINT" <<'PY'
+import json, re, subprocess, sys
+rules, calibrated, tsv, en, spamlint = sys.argv[1:]
+fitted = {}
+for line in open(tsv):
+    if not line.startswith("#") and line.count("\t") == 2:
+        row, points, _ = line.split("\t")
+        fitted[row] = float(points)
+prior = {}
+for line in subprocess.run([spamlint, "--list-rules"], capture_output=True, text=True).stdout.splitlines():
+    fields = line.split()
+    if len(fields) > 3 and re.match(r"^[0-9.]+$", fields[2]):
+        prior[fields[0]] = float(fields[2])
+weights = {}
+for line in open(en, encoding="utf-8"):
+    fields = line.split(None, 2)
+    if len(fields) == 3 and not line.startswith("#"):
+        weights[fields[2].strip().lower()] = (float(fields[0]), fields[1])
+before = {(f["rule"], f["line"], f["column"]): f["points"]
+          for f in json.load(open(rules))["files"][0]["diagnostics"]}
+after = json.load(open(calibrated))["files"][0]["diagnostics"]
+assert after and len(after) == len(before), "the same findings"
+phrases = 0
+for f in after:
+    if f["rule"] == "spam-phrase":
+        phrase = re.search(r'"([^"]+)"', f["message"]).group(1).lower()
+        weight, category = weights[phrase]
+        want = weight * fitted["spam-phrase:" + category]
+        phrases += 1
+    elif prior.get(f["rule"], 0) > 0:
+        want = before[(f["rule"], f["line"], f["column"])] * fitted[f["rule"]] / prior[f["rule"]]
+    else:
+        want = 0.0
+    assert abs(f["points"] - want) < 1e-6, (f, want)
+assert phrases >= 3, phrases
+PY
+printf '[spamlint]\npoints=calibrated\n' > "$tmp/calibrated.rc"
+expect "points from the configuration" 1 "$SPAMLINT" --format=json --config="$tmp/calibrated.rc" "$tmp/promo.txt"
+check "points=calibrated in .spamlintrc as --points" cmp -s "$tmp/out" "$tmp/calibrated.json"
+expect "unknown --points" 2 "$SPAMLINT" --points=fitted "$tmp/promo.txt"
+check "unknown --points named" grep -q "unknown --points: use rules or calibrated" "$tmp/err"
+printf '[spamlint]\npoints=best\n' > "$tmp/bad-points.rc"
+expect "unknown points in .spamlintrc" 2 "$SPAMLINT" --config="$tmp/bad-points.rc" "$tmp/promo.txt"
+check "bad points named with the file" grep -q "bad-points.rc: points must be rules or calibrated" "$tmp/err"
+
 # every option of --help is documented in the man page, and the reverse
 "$SPAMLINT" --help | grep -oE -- '--[a-z][a-z-]+' | sort -u > "$tmp/help-options"
 grep -oE -- '\\-\\-[a-z]+(\\-[a-z]+)*' "$SRCDIR/doc/spamlint.1" | sed 's/\\//g' | sort -u > "$tmp/man-options"

@@ -95,6 +95,7 @@ typedef struct candidate {
     gsize start, end;
     const sl_phrase *phrase;
     double factor;
+    const sl_language_list *list;  /* whose phrase; NULL before owners are known */
 } candidate;
 
 static void
@@ -115,7 +116,7 @@ collect (sl_context *cx, const segment_state *st, const sl_wordlist *list, const
         pos = (gsize) (g_utf8_next_char (folded->text->str + start) - folded->text->str);
         candidate c = { from[start],
                         sl_utf8_char_end (segment->map.text, segment->map.len, from[end - 1]),
-                        phrase, factor };
+                        phrase, factor, NULL };
         /* the disguised reading keeps only what a disguise changed */
         if (r->touched != NULL && !any_touched (r->touched, c.start, c.end))
             continue;
@@ -150,7 +151,8 @@ collect_all (sl_context *cx, const segment_state *st, const reading *r, GArray *
         for (guint k = 0; owners && k < owners->len; k++) {
             const sl_phrase_owner *owner = g_ptr_array_index (owners, k);
             candidate c = { key.start, key.end, owner->phrase,
-                            sl_list_factor (owner->list, st->segment->language, cx->engine) };
+                            sl_list_factor (owner->list, st->segment->language, cx->engine),
+                            owner->list };
             g_array_append_val (out, c);
         }
     }
@@ -168,7 +170,9 @@ report_reading (sl_context *cx, segment_state *st, const reading *r)
         if (overlaps (st->taken, c->start, c->end))
             continue;
         take (st->taken, c->start, c->end);
-        double points = c->phrase->weight * c->factor * st->place;
+        double points = c->phrase->weight * c->factor * st->place
+                        * sl_engine_phrase_factor (cx->engine, c->list, c->phrase->category,
+                                                   r->touched != NULL);
         if (r->touched == NULL)
             sl_report_span (cx, st->segment, c->start, c->end, "spam-phrase", SPAMLINT_WARNING,
                             points, _("spam trigger phrase \"%s\" (%s): say it in plain words"),
