@@ -219,7 +219,7 @@ finding "RFC 2231 name decoded, attach-type-mismatch of a PNG declared as a PDF"
 finding "RFC 2047 name decoded, attach-dangerous" \
     "names.eml:$rfc2047:1: error: attachment \"tarif été.pdf.exe\" is an executable, script or macro file: .*\[attach-dangerous\]"
 finding "U+202E in a name is attach-dangerous" \
-    "names.eml:$rlo:1: error: attachment \"facture$(printf '\342\200\256')fdp.exe\" hides its real extension behind a right-to-left override: .*\[attach-dangerous\]"
+    "names.eml:$rlo:1: error: attachment \"facture<U+202E>fdp.exe\" hides its real extension behind a right-to-left override: .*\[attach-dangerous\]"
 finding "a PNG named .pdf is attach-type-mismatch" \
     "names.eml:$photo:1: warning: attachment \"photo.pdf\" is named .pdf but contains image/png: .*\[attach-type-mismatch\]"
 finding "a program named .pdf is attach-dangerous by its content" \

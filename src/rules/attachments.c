@@ -128,10 +128,26 @@ where (const sl_part *part)
     return part->from_option ? 0 : part->offset;
 }
 
-static const char *
+/* The part's name as a message shows it: a bidirectional control would
+ * turn the rest of the line around in a terminal or an editor (the very
+ * trick attach-dangerous reports), so it is shown as <U+202E>. */
+static char *
 name_of (const sl_part *part)
 {
-    return part->filename ? part->filename : _("(no name)");
+    if (part->filename == NULL)
+        return g_strdup (_("(no name)"));
+    char *name = g_utf8_make_valid (part->filename, -1);
+    GString *shown = g_string_new (NULL);
+    for (const char *p = name; *p; p = g_utf8_next_char (p)) {
+        gunichar c = g_utf8_get_char (p);
+        if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E
+            || c == 0x200F || c == 0x061C)
+            g_string_append_printf (shown, "<U+%04X>", c);
+        else
+            g_string_append_unichar (shown, c);
+    }
+    g_free (name);
+    return g_string_free (shown, FALSE);
 }
 
 static void
@@ -139,6 +155,7 @@ check_content (sl_context *cx, const sl_part *part)
 {
     const char *name = part->filename;
     const char *extension = extension_of (name);
+    char *shown = name_of (part);
     char *magic_type = NULL;
     unsigned width, height;
     gsize size = g_bytes_get_size (part->data);
@@ -149,15 +166,15 @@ check_content (sl_context *cx, const sl_part *part)
     if (has_bidi_override (name))
         sl_report (cx, "attach-dangerous", SPAMLINT_ERROR, 4.0, where (part), where (part), NULL, name,
                    _("attachment \"%s\" hides its real extension behind a right-to-left override: rename it"),
-                   name);
+                   shown);
     else if (in_list (dangerous_extensions, extension))
         sl_report (cx, "attach-dangerous", SPAMLINT_ERROR, 4.0, where (part), where (part), NULL, name,
                    _("attachment \"%s\" is an executable, script or macro file: providers block it; send a PDF or a link"),
-                   name);
+                   shown);
     else if (magic_type && in_list (dangerous_types, magic_type))
         sl_report (cx, "attach-dangerous", SPAMLINT_ERROR, 4.0, where (part), where (part), NULL, name,
                    _("attachment \"%s\" is a program (%s) whatever its name: remove it"),
-                   name_of (part), magic_type);
+                   shown, magic_type);
 
     if (magic_type) {
         const char *declared = part->content_type;
@@ -165,13 +182,14 @@ check_content (sl_context *cx, const sl_part *part)
         if (declared && !compatible (declared, magic_type))
             sl_report (cx, "attach-type-mismatch", SPAMLINT_WARNING, 1.0, where (part), where (part),
                        NULL, name, _("attachment \"%s\" is declared %s but contains %s: fix its type or its content"),
-                       name_of (part), declared, magic_type);
+                       shown, declared, magic_type);
         else if (by_name && !compatible (by_name, magic_type))
             sl_report (cx, "attach-type-mismatch", SPAMLINT_WARNING, 1.0, where (part), where (part),
                        NULL, name, _("attachment \"%s\" is named .%s but contains %s: fix its name or its content"),
-                       name_of (part), extension, magic_type);
+                       shown, extension, magic_type);
     }
     g_free (magic_type);
+    g_free (shown);
 }
 
 typedef struct cid_search {
@@ -223,10 +241,13 @@ check (sl_context *cx)
         gsize size = g_bytes_get_size (part->data);
         total += size;
         check_content (cx, part);
-        if (size > ONE_WARNING_BYTES)
+        if (size > ONE_WARNING_BYTES) {
+            char *shown = name_of (part);
             sl_report (cx, "attach-size", SPAMLINT_WARNING, 1.0, where (part), where (part), NULL,
                        part->filename, _("attachment \"%s\" weighs %.1f MB: send a transfer link instead"),
-                       name_of (part), size / MB);
+                       shown, size / MB);
+            g_free (shown);
+        }
         if (count == MAX_ATTACHMENTS + 1)
             sl_report (cx, "attach-count", SPAMLINT_WARNING, 0.5, where (part), where (part), NULL,
                        NULL, _("more than %d attachments: send one zip file, or a transfer link"),
