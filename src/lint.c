@@ -124,7 +124,7 @@ decide (const spamlint_engine *engine, spamlint_result *result)
 static char *
 too_large (const spamlint_engine *engine, gsize length)
 {
-    return g_strdup_printf (_("%.1f MB, over the input size limit of %zu MB (--max-size)"),
+    return g_strdup_printf (_("%.1f MB, over the input size limit of %zu MB (the size limit: --limit=size or --max-size)"),
                             length / (1024.0 * 1024.0), engine->limits.size_bytes / (1024 * 1024));
 }
 

@@ -215,6 +215,13 @@ if locale -a 2>/dev/null | grep -qi '^fr_FR\.utf-\?8$'; then
     ok "LANG=fr_FR.UTF-8: --help in French" has "Afficher"
     (cd "$tmp/work" && LC_ALL=fr_FR.UTF-8 LANGUAGE= "$SPAMLINT" --explain caps-shouting > "$tmp/out" 2>&1)
     ok "LANG=fr_FR.UTF-8: --explain in French, rule ids unchanged" sh -c "grep -q '^caps-shouting' '$tmp/out' && ! grep -q 'What it detects' '$tmp/out'"
+    # run from the build tree, not installed, as the README's first command
+    # does: the build tree's translations, without SPAMLINT_LOCALEDIR
+    if [ -d "$(dirname "$SPAMLINT")/locale" ]; then
+        (cd "$SRCDIR/data/samples" && env -u SPAMLINT_LOCALEDIR LC_ALL=fr_FR.UTF-8 LANGUAGE= \
+            "$SPAMLINT" --format=gnu promo-fr.html > "$tmp/fr.out" 2>&1)
+        ok "uninstalled, in a French locale: the sample in French" diff -u "$golden/sample-fr.expected" "$tmp/fr.out"
+    fi
 else
     echo "SKIP: French output (no fr_FR.UTF-8 locale; scripts/install-deps makes it)"
 fi
