@@ -286,9 +286,10 @@ calibrated (const spamlint_engine *engine, const char *row, double otherwise)
 double
 sl_engine_rule_factor (const spamlint_engine *engine, const char *rule)
 {
+    if (engine->calibrated == NULL || g_str_has_prefix (rule, "spam-phrase"))
+        return 1.0;
     const sl_rule_info *info = sl_rule_lookup (rule);
-    if (engine->calibrated == NULL || info == NULL || info->points <= 0
-        || g_str_has_prefix (rule, "spam-phrase"))
+    if (info == NULL || info->points <= 0)
         return 1.0;
     return calibrated (engine, rule, info->points) / info->points;
 }

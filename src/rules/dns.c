@@ -661,20 +661,10 @@ typedef struct link_walk {
     const char *part;
 } link_walk;
 
-static gboolean
-has_placeholder (const char *s)
-{
-    gsize len = strlen (s);
-    for (gsize i = 0; i < len; i++)
-        if (sl_placeholder_at (s, len, i))
-            return TRUE;
-    return FALSE;
-}
-
 static void
 add_link (link_walk *w, const char *url, guint32 offset, const char *part)
 {
-    if (w->links->len >= MAX_LINKED_DOMAINS || has_placeholder (url))
+    if (w->links->len >= MAX_LINKED_DOMAINS || sl_has_placeholder (url))
         return;
     char *host = sl_url_host (url);
     if (host == NULL || sl_host_is_ip (host)) {

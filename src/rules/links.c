@@ -39,21 +39,11 @@ static const sl_rule_info rules[] = {
 #define LINK_COUNT_MIN 10
 #define WORDS_PER_LINK 15
 
-static gboolean
-has_placeholder (const char *s)
-{
-    gsize len = strlen (s);
-    for (gsize i = 0; i < len; i++)
-        if (sl_placeholder_at (s, len, i))
-            return TRUE;
-    return FALSE;
-}
-
 /* The checks on one URL, wherever it was found. */
 static void
 check_url (sl_context *cx, const char *url, guint32 offset, const char *part)
 {
-    if (has_placeholder (url))
+    if (sl_has_placeholder (url))
         return;
     char *host = sl_url_host (url);
     if (host == NULL)
@@ -211,7 +201,7 @@ visit (const sl_node *node, void *data)
     g_free ((char *) value);
     w->links++;
     check_url (w->cx, href->value, href->offset, w->part);
-    if (!has_placeholder (href->value))
+    if (!sl_has_placeholder (href->value))
         check_mismatch (w->cx, node, href, w->part);
 }
 

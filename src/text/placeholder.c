@@ -101,6 +101,16 @@ sl_placeholder_at (const char *text, gsize len, gsize i)
     return end ? end - i : 0;
 }
 
+gboolean
+sl_has_placeholder (const char *s)
+{
+    gsize len = strlen (s);
+    for (gsize i = 0; i < len; i++)
+        if (sl_placeholder_at (s, len, i))
+            return TRUE;
+    return FALSE;
+}
+
 void
 sl_placeholders_blank (char *text, gsize len, GArray *spans)
 {

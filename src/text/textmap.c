@@ -301,6 +301,52 @@ decode_single_byte (sl_textmap *out, const byte_table *table, const char *data, 
     out->text[out->len] = '\0';
 }
 
+/* The tables of the charsets met so far, for the whole process (a folder
+ * of mail uses a handful): charset name, lower case -> byte_table, or
+ * &not_single_byte. Bounded, whatever names the input uses. */
+#define MAX_CACHED_CHARSETS 64
+static GHashTable *tables;
+static const byte_table not_single_byte;
+G_LOCK_DEFINE_STATIC (tables);
+
+static const byte_table *
+cached_table (const char *charset)
+{
+    char *key = g_ascii_strdown (charset, -1);
+    G_LOCK (tables);
+    const byte_table *table = tables ? g_hash_table_lookup (tables, key) : NULL;
+    G_UNLOCK (tables);
+    g_free (key);
+    return table == &not_single_byte ? NULL : table;
+}
+
+/* The table of CHARSET, opened as CD, made and remembered on first use;
+ * NULL when it is not a single-byte charset. */
+static const byte_table *
+table_for (GIConv cd, const char *charset)
+{
+    char *key = g_ascii_strdown (charset, -1);
+    G_LOCK (tables);
+    if (tables == NULL)
+        tables = g_hash_table_new (g_str_hash, g_str_equal);
+    const byte_table *table = g_hash_table_lookup (tables, key);
+    if (table == NULL && g_hash_table_size (tables) < MAX_CACHED_CHARSETS) {
+        byte_table *made = g_new (byte_table, 1);
+        if (single_byte_table (cd, made)) {
+            table = made;
+        } else {
+            g_free (made);
+            table = &not_single_byte;
+        }
+        g_hash_table_insert (tables, key, (gpointer) table);
+        key = NULL;
+    }
+    /* past the bound, a new charset is decoded with iconv: the same text */
+    G_UNLOCK (tables);
+    g_free (key);
+    return table == &not_single_byte ? NULL : table;
+}
+
 gboolean
 sl_textmap_decode_noted (sl_textmap *out, const char *data, gsize len,
                          const guint32 *src, guint32 base, const char *charset,
@@ -310,18 +356,22 @@ sl_textmap_decode_noted (sl_textmap *out, const char *data, gsize len,
         decode_utf8_or_cp1252 (out, data, len, src, base, notes);
         return TRUE;
     }
+    const byte_table *table = cached_table (charset);
+    if (table != NULL) {
+        decode_single_byte (out, table, data, len, src, base, notes);
+        return TRUE;
+    }
     GIConv cd = g_iconv_open ("UTF-8", charset);
     if (cd == (GIConv) -1) {
         notes->unknown_charset = TRUE;
         decode_utf8_or_cp1252 (out, data, len, src, base, notes);
         return FALSE;
     }
-    byte_table *table = g_new (byte_table, 1);
-    if (single_byte_table (cd, table))
+    table = table_for (cd, charset);
+    if (table != NULL)
         decode_single_byte (out, table, data, len, src, base, notes);
     else
         decode_iconv (out, cd, data, len, src, base, notes);
-    g_free (table);
     g_iconv_close (cd);
     return TRUE;
 }
