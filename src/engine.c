@@ -139,8 +139,8 @@ spamlint_engine_free (spamlint_engine *engine)
     if (engine == NULL)
         return;
     sl_wordlist_free (engine->all_phrases);
-    if (engine->phrase_owners)
-        g_hash_table_destroy (engine->phrase_owners);
+    g_free (engine->phrase_owners);
+    g_free (engine->owners_start);
     if (engine->calibrated)
         g_hash_table_destroy (engine->calibrated);
     g_ptr_array_free (engine->phrase_lists, TRUE);
@@ -361,29 +361,40 @@ void
 sl_engine_index_phrases (spamlint_engine *engine)
 {
     sl_wordlist_free (engine->all_phrases);
-    if (engine->phrase_owners)
-        g_hash_table_destroy (engine->phrase_owners);
-    engine->phrase_owners = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                   (GDestroyNotify) g_ptr_array_unref);
+    g_free (engine->phrase_owners);
+    g_free (engine->owners_start);
     GPtrArray *keys = g_ptr_array_new ();
     for (guint l = 0; l < engine->phrase_lists->len; l++) {
         const sl_language_list *ll = g_ptr_array_index (engine->phrase_lists, l);
-        for (guint i = 0; i < ll->list->phrases->len; i++) {
-            const sl_phrase *phrase = g_ptr_array_index (ll->list->phrases, i);
-            GPtrArray *owners = g_hash_table_lookup (engine->phrase_owners, phrase->folded);
-            if (owners == NULL) {
-                owners = g_ptr_array_new_with_free_func (g_free);
-                g_hash_table_insert (engine->phrase_owners, phrase->folded, owners);
-                g_ptr_array_add (keys, phrase->folded);
-            }
-            sl_phrase_owner *owner = g_new (sl_phrase_owner, 1);
-            owner->phrase = phrase;
-            owner->list = ll;
-            g_ptr_array_add (owners, owner);
-        }
+        for (guint i = 0; i < ll->list->phrases->len; i++)
+            g_ptr_array_add (keys, (gpointer) ((const sl_phrase *) g_ptr_array_index (
+                                                   ll->list->phrases, i))->folded);
     }
-    engine->all_phrases = sl_wordlist_from_folded ("all", (char **) keys->pdata, keys->len);
+    /* the union keeps one phrase per folded text, in the order first seen */
+    guint32 *slot = g_new (guint32, MAX (keys->len, 1));
+    sl_wordlist *all = sl_wordlist_from_folded ("all", (const char *const *) keys->pdata,
+                                                keys->len, slot);
+    guint n = all->phrases->len;
+    /* the owners of union phrase I are phrase_owners[owners_start[I]] up to
+     * owners_start[I + 1], in the order of the lists */
+    engine->owners_start = g_new0 (guint32, n + 1);
+    for (guint k = 0; k < keys->len; k++)
+        engine->owners_start[slot[k] + 1]++;
+    for (guint i = 0; i < n; i++)
+        engine->owners_start[i + 1] += engine->owners_start[i];
+    engine->phrase_owners = g_new (sl_phrase_owner, MAX (keys->len, 1));
+    guint32 *next = g_memdup2 (engine->owners_start, (n + 1) * sizeof (guint32));
+    guint k = 0;
+    for (guint l = 0; l < engine->phrase_lists->len; l++) {
+        const sl_language_list *ll = g_ptr_array_index (engine->phrase_lists, l);
+        for (guint i = 0; i < ll->list->phrases->len; i++, k++)
+            engine->phrase_owners[next[slot[k]]++]
+                = (sl_phrase_owner) { g_ptr_array_index (ll->list->phrases, i), ll };
+    }
+    g_free (slot);
+    g_free (next);
     g_ptr_array_free (keys, TRUE);
+    engine->all_phrases = all;
 }
 
 int

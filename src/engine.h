@@ -18,6 +18,12 @@ typedef struct sl_language_list {
     sl_wordlist *list;
 } sl_language_list;
 
+/* Which list a phrase comes from: the union of the lists finds it once. */
+typedef struct sl_phrase_owner {
+    const sl_phrase *phrase;
+    const sl_language_list *list;
+} sl_phrase_owner;
+
 struct spamlint_engine {
     double threshold;
     spamlint_fail_on fail_on;
@@ -25,7 +31,8 @@ struct spamlint_engine {
     GPtrArray *phrase_lists;       /* sl_language_list */
     sl_wordlist *allow;            /* phrases that never score */
     sl_wordlist *all_phrases;      /* every phrase of every list, found in one pass */
-    GHashTable *phrase_owners;     /* folded phrase -> GPtrArray of sl_phrase_owner */
+    sl_phrase_owner *phrase_owners; /* of each phrase of all_phrases: see */
+    guint32 *owners_start;          /* sl_engine_index_phrases */
     GHashTable *calibrated;        /* --points=calibrated: a row of data/scores.tsv
                                       (rule, or spam-phrase:CATEGORY) -> double *;
                                       NULL: the points of the catalogue */
@@ -65,11 +72,6 @@ struct spamlint_engine {
     GPtrArray *uribl_zones;        /* char *: --uribl-zone (domain lists); empty: the defaults */
 };
 
-/* Which list a phrase comes from: the union pattern finds it once. */
-typedef struct sl_phrase_owner {
-    const sl_phrase *phrase;
-    const sl_language_list *list;
-} sl_phrase_owner;
 
 /* Rebuild the union of the phrase lists after one was added. */
 void sl_engine_index_phrases (spamlint_engine *engine);

@@ -147,9 +147,10 @@ collect_all (sl_context *cx, const segment_state *st, const reading *r, GArray *
     collect (cx, st, cx->engine->all_phrases, r, 1.0, keys);
     for (guint i = 0; i < keys->len; i++) {
         candidate key = g_array_index (keys, candidate, i);
-        GPtrArray *owners = g_hash_table_lookup (cx->engine->phrase_owners, key.phrase->folded);
-        for (guint k = 0; owners && k < owners->len; k++) {
-            const sl_phrase_owner *owner = g_ptr_array_index (owners, k);
+        const guint32 *owners_start = cx->engine->owners_start;
+        for (guint32 k = owners_start[key.phrase->index]; k < owners_start[key.phrase->index + 1];
+             k++) {
+            const sl_phrase_owner *owner = &cx->engine->phrase_owners[k];
             candidate c = { key.start, key.end, owner->phrase,
                             sl_list_factor (owner->list, st->segment->language, cx->engine),
                             owner->list };

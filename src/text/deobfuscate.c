@@ -351,6 +351,7 @@ sl_deobfuscate (sl_folded *out, GByteArray *touched, const char *text, gsize len
     for (gsize k = 0; any && k < n; k++)
         if (!ch[k].drop)
             sl_fold_char (out, ch[k].c, ch[k].at);
+    sl_fold_end (out);
     g_array_free (array, TRUE);
     return any;
 }

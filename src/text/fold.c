@@ -32,19 +32,28 @@ is_fold_space (gunichar c)
     return g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F || c == 0x2007;
 }
 
-static void
+/* Append C's UTF-8, and to each of its bytes the input offset FROM;
+ * without offsets (a phrase of a list), the text only. The offsets grow by
+ * doubling and are cut to the text's length at the end (sl_fold_end). */
+static inline void
 emit (sl_folded *out, gunichar c, guint32 from)
 {
+    gsize before = out->text->len;
     if (c < 0x80) {
         g_string_append_c (out->text, (char) c);
-        g_array_append_val (out->from, from);
-        return;
+    } else {
+        char buf[6];
+        int n = g_unichar_to_utf8 (c, buf);
+        g_string_append_len (out->text, buf, n);
     }
-    char buf[6];
-    int n = g_unichar_to_utf8 (c, buf);
-    g_string_append_len (out->text, buf, n);
-    for (int k = 0; k < n; k++)
-        g_array_append_val (out->from, from);
+    if (out->from == NULL)
+        return;
+    gsize after = out->text->len;
+    if (out->from->len < after)
+        g_array_set_size (out->from, (guint) MAX (after, 2 * (gsize) out->from->len));
+    guint32 *offsets = (guint32 *) (void *) out->from->data;
+    for (gsize k = before; k < after; k++)
+        offsets[k] = from;
 }
 
 static void
@@ -83,7 +92,12 @@ void
 sl_fold_begin (sl_folded *out)
 {
     g_string_truncate (out->text, 0);
-    g_array_set_size (out->from, 0);
+}
+
+void
+sl_fold_end (sl_folded *out)
+{
+    g_array_set_size (out->from, (guint) out->text->len);
 }
 
 void
@@ -103,6 +117,22 @@ sl_fold_char (sl_folded *out, gunichar c, guint32 from)
     emit_folded_char (out, c, from);
 }
 
+/* The character at *P (before END), moving *P past it; a byte of invalid
+ * UTF-8 is one U+FFFD. */
+static inline gunichar
+next_char (const char **p, const char *end)
+{
+    if ((guchar) **p < 0x80)
+        return (guchar) *(*p)++;
+    gunichar c = g_utf8_get_char_validated (*p, end - *p);
+    if (c == (gunichar) -1 || c == (gunichar) -2) {
+        (*p)++;
+        return 0xFFFD;
+    }
+    *p = g_utf8_next_char (*p);
+    return c;
+}
+
 void
 sl_fold (sl_folded *out, const char *text, gsize len)
 {
@@ -112,53 +142,30 @@ sl_fold (sl_folded *out, const char *text, gsize len)
         g_string_set_size (out->text, len);
         g_string_truncate (out->text, 0);
     }
-    if (out->from->len < len) {
-        g_array_set_size (out->from, len);
-        g_array_set_size (out->from, 0);
-    }
+    if (out->from->len < len)
+        g_array_set_size (out->from, (guint) len);
     const char *p = text, *end = text + len;
     while (p < end) {
         guint32 at = (guint32) (p - text);
-        gunichar c;
-        if ((guchar) *p < 0x80) {
-            c = (guchar) *p;
-            p++;
-        } else {
-            c = g_utf8_get_char_validated (p, end - p);
-            if (c == (gunichar) -1 || c == (gunichar) -2) {
-                c = 0xFFFD;
-                p++;
-            } else {
-                p = g_utf8_next_char (p);
-            }
-        }
-        sl_fold_char (out, c, at);
+        sl_fold_char (out, next_char (&p, end), at);
     }
+    sl_fold_end (out);
 }
 
 char *
 sl_fold_string (const char *text)
 {
-    /* most phrases of the lists are ASCII: the same folding, without the
-     * offsets nor Unicode, saves most of the start-up's list loading */
-    const char *p = text;
-    while ((guchar) *p >= 1 && (guchar) *p < 0x80)
-        p++;
-    if (*p == '\0') {
-        GString *s = g_string_sized_new ((gsize) (p - text));
-        for (p = text; *p; p++) {
-            if (!is_fold_space ((guchar) *p))
-                g_string_append_c (s, g_ascii_tolower (*p));
-            else if (s->len == 0 || s->str[s->len - 1] != ' ')
-                g_string_append_c (s, ' ');
+    gsize len = strlen (text);
+    sl_folded folded = { g_string_sized_new (len + 8), NULL };
+    for (const char *p = text, *end = text + len; p < end;) {
+        guchar b = (guchar) *p;
+        if (b > ' ' && b < 0x80) { /* most of a list: ASCII letters */
+            g_string_append_c (folded.text, (char) (b >= 'A' && b <= 'Z' ? b + 32 : b));
+            p++;
+            continue;
         }
-        g_strstrip (s->str);
-        return g_string_free (s, FALSE);
+        sl_fold_char (&folded, next_char (&p, end), 0);
     }
-    sl_folded folded;
-    sl_folded_init (&folded);
-    sl_fold (&folded, text, strlen (text));
-    char *s = g_strdup (g_strstrip (folded.text->str));
-    sl_folded_clear (&folded);
-    return s;
+    g_strstrip (folded.text->str);
+    return g_string_free (folded.text, FALSE);
 }

@@ -20,16 +20,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void
-phrase_free (gpointer data)
-{
-    sl_phrase *phrase = data;
-    g_free (phrase->text);
-    g_free (phrase->folded);
-    g_free (phrase->category);
-    g_free (phrase);
-}
-
 void
 sl_wordlist_free (sl_wordlist *list)
 {
@@ -39,55 +29,112 @@ sl_wordlist_free (sl_wordlist *list)
         g_array_free (list->nodes, TRUE);
     g_hash_table_destroy (list->by_folded);
     g_ptr_array_free (list->phrases, TRUE);
+    if (list->strings)
+        g_string_chunk_free (list->strings);
+    g_free (list->store);
+    g_free (list->lines);
     g_free (list->name);
     g_free (list);
 }
 
+static sl_wordlist *
+wordlist_new (const char *name, gsize capacity)
+{
+    sl_wordlist *list = g_new0 (sl_wordlist, 1);
+    list->name = g_strdup (name);
+    list->phrases = g_ptr_array_sized_new ((guint) capacity);
+    list->by_folded = g_hash_table_new (g_str_hash, g_str_equal);
+    list->store = g_new0 (sl_phrase, MAX (capacity, 1));
+    return list;
+}
+
+/* Add a phrase whose folded form the list does not hold yet. FOLDED must
+ * live as long as the list. */
+static const sl_phrase *
+add_phrase (sl_wordlist *list, const char *text, const char *folded, double weight,
+            const char *category)
+{
+    sl_phrase *phrase = &list->store[list->phrases->len];
+    phrase->text = text;
+    phrase->folded = folded;
+    phrase->weight = weight;
+    phrase->category = category;
+    phrase->index = list->phrases->len;
+    g_ptr_array_add (list->phrases, phrase);
+    g_hash_table_insert (list->by_folded, (gpointer) folded, phrase);
+    return phrase;
+}
+
+/* A weight as the lists write them ("1", "0.5"): for up to 15 digits and
+ * 15 decimals one exact division, as correctly rounded as strtod, and much
+ * faster; anything else goes to strtod. */
+static double
+parse_weight (const char *text, char **end)
+{
+    static const double powers[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8,
+                                      1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15 };
+    const char *p = text;
+    guint64 digits = 0;
+    int count = 0, decimals = 0;
+    for (; g_ascii_isdigit (*p); p++, count++)
+        digits = digits * 10 + (guint64) (*p - '0');
+    if (*p == '.' && p > text)
+        for (p++; g_ascii_isdigit (*p); p++, count++, decimals++)
+            digits = digits * 10 + (guint64) (*p - '0');
+    if (count == 0 || count > 15 || p[-1] == '.' || (*p != ' ' && *p != '\t'))
+        return g_ascii_strtod (text, end);
+    *end = (char *) p;
+    return (double) digits / powers[decimals];
+}
+
+static const char *
+skip_blanks (const char *p)
+{
+    while (g_ascii_isspace (*p))
+        p++;
+    return p;
+}
+
+/* One line, stripped, of the list's own copy: cut in place into weight,
+ * category and phrase, which then point into it. */
 static gboolean
 parse_line (sl_wordlist *list, char *line, gboolean weighted, GError **error)
 {
     double weight = 0.0;
-    char *category = NULL;
+    const char *category = "allow";
     char *text = line;
 
     if (weighted) {
         char *end = NULL;
-        weight = g_ascii_strtod (line, &end);
+        weight = parse_weight (line, &end);
         if (end == line || (*end != ' ' && *end != '\t') || weight < 0 || weight > 100) {
             g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                                  "expected \"WEIGHT CATEGORY PHRASE\"");
             return FALSE;
         }
-        char *cat = g_strchug (end);
+        char *cat = (char *) skip_blanks (end);
         char *space = strpbrk (cat, " \t");
         if (space == NULL || cat == space) {
             g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                                  "expected \"WEIGHT CATEGORY PHRASE\"");
             return FALSE;
         }
-        category = g_strndup (cat, (gsize) (space - cat));
-        text = g_strchug (space);
+        text = (char *) skip_blanks (space);
+        *space = '\0';
+        category = cat;
     }
 
-    if (g_utf8_strlen (text, -1) > SL_PHRASE_MAX_CHARS) {
+    /* no more characters than bytes: most phrases need no count */
+    if (strlen (text) > SL_PHRASE_MAX_CHARS && g_utf8_strlen (text, -1) > SL_PHRASE_MAX_CHARS) {
         g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                      "phrase longer than %d characters (the phrase limit)", SL_PHRASE_MAX_CHARS);
-        g_free (category);
         return FALSE;
     }
     char *folded = sl_fold_string (text);
-    if (*folded == '\0' || g_hash_table_contains (list->by_folded, folded)) {
-        g_free (folded);
-        g_free (category);
-        return TRUE; /* empty or already listed: the first one wins */
-    }
-    sl_phrase *phrase = g_new0 (sl_phrase, 1);
-    phrase->text = g_strdup (text);
-    phrase->folded = folded;
-    phrase->weight = weight;
-    phrase->category = category ? category : g_strdup ("allow");
-    g_ptr_array_add (list->phrases, phrase);
-    g_hash_table_insert (list->by_folded, phrase->folded, phrase);
+    /* empty or already listed: the first one wins */
+    if (*folded != '\0' && !g_hash_table_contains (list->by_folded, folded))
+        add_phrase (list, text, g_string_chunk_insert (list->strings, folded), weight, category);
+    g_free (folded);
     return TRUE;
 }
 
@@ -113,17 +160,17 @@ trie_child (const sl_wordlist *list, guint32 node, guint8 byte)
     return 0;
 }
 
+/* A new child of NODE; the array was sized for every byte of every phrase
+ * (see build_trie), and its length is the number of nodes used. */
 static guint32
 trie_add_child (sl_wordlist *list, guint32 node, guint8 byte)
 {
-    sl_trie_node fresh = { 0, 0, 0, byte, 0 };
-    guint32 index = list->nodes->len;
-    sl_trie_node *parent = &g_array_index (list->nodes, sl_trie_node, node);
-    fresh.sibling = parent->child;
-    parent->child = index;
+    sl_trie_node *nodes = (sl_trie_node *) (void *) list->nodes->data;
+    guint32 index = list->nodes->len++;
+    nodes[index] = (sl_trie_node) { 0, nodes[node].child, 0, byte, 0 };
+    nodes[node].child = index;
     if (node == 0)
         list->root[byte] = index;
-    g_array_append_val (list->nodes, fresh);
     return index;
 }
 
@@ -168,36 +215,61 @@ trie_insert (sl_wordlist *list, guint32 index)
     end->cjk_end = ends_in_cjk (phrase->folded);
 }
 
+/* Built on the first match, not at load: the lists of each language are
+ * matched only through their union (engine.c), unless a rule asks. */
 static void
-compile (sl_wordlist *list)
+build_trie (sl_wordlist *list)
 {
-    list->nodes = g_array_sized_new (FALSE, TRUE, sizeof (sl_trie_node), 1024);
-    sl_trie_node root = { 0 };
-    g_array_append_val (list->nodes, root);
+    gsize bytes = 1;
+    for (guint i = 0; i < list->phrases->len; i++)
+        bytes += strlen (((const sl_phrase *) g_ptr_array_index (list->phrases, i))->folded);
+    list->nodes = g_array_sized_new (FALSE, FALSE, sizeof (sl_trie_node), (guint) bytes);
+    g_array_set_size (list->nodes, (guint) bytes);
+    list->nodes->len = 1;
+    memset (list->nodes->data, 0, sizeof (sl_trie_node));
     for (guint i = 0; i < list->phrases->len; i++)
         trie_insert (list, i);
+}
+
+static void
+ensure_trie (const sl_wordlist *list)
+{
+    /* the list is shared by the threads of -j: built once, by the first */
+    sl_wordlist *mutable_list = (sl_wordlist *) list;
+    if (g_once_init_enter (&mutable_list->trie_built)) {
+        build_trie (mutable_list);
+        g_once_init_leave (&mutable_list->trie_built, 1);
+    }
+}
+
+static gsize
+count_lines (const char *data, gsize len)
+{
+    gsize n = 1;
+    for (const char *p = data; (p = memchr (p, '\n', (gsize) (data + len - p))) != NULL; p++)
+        n++;
+    return n;
 }
 
 sl_wordlist *
 sl_wordlist_parse (const char *name, const char *data, gsize len,
                    gboolean weighted, GError **error)
 {
-    sl_wordlist *list = g_new0 (sl_wordlist, 1);
-    list->name = g_strdup (name);
-    list->phrases = g_ptr_array_new_with_free_func (phrase_free);
-    list->by_folded = g_hash_table_new (g_str_hash, g_str_equal);
-
     if (!g_utf8_validate_len (data, len, NULL)) {
         g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                      "%s: not valid UTF-8", name);
-        sl_wordlist_free (list);
         return NULL;
     }
-    char *copy = g_strndup (data, len);
-    char **lines = g_strsplit (copy, "\n", -1);
-    g_free (copy);
-    for (guint k = 0; lines[k] != NULL; k++) {
-        char *line = g_strstrip (lines[k]);
+    sl_wordlist *list = wordlist_new (name, count_lines (data, len));
+    list->lines = g_strndup (data, len);
+    list->strings = g_string_chunk_new (MAX (len, 64));
+    char *next = list->lines;
+    for (guint k = 0; next != NULL; k++) {
+        char *line = next;
+        next = strchr (line, '\n');
+        if (next)
+            *next++ = '\0';
+        line = g_strchomp ((char *) skip_blanks (line));
         if (*line == '\0' || *line == '#')
             continue;
         GError *line_error = NULL;
@@ -205,35 +277,24 @@ sl_wordlist_parse (const char *name, const char *data, gsize len,
             g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                          "%s:%u: %s", name, k + 1, line_error->message);
             g_error_free (line_error);
-            g_strfreev (lines);
             sl_wordlist_free (list);
             return NULL;
         }
     }
-    g_strfreev (lines);
-
-    compile (list);
     return list;
 }
 
 sl_wordlist *
-sl_wordlist_from_folded (const char *name, char **folded, gsize n)
+sl_wordlist_from_folded (const char *name, const char *const *folded, gsize n, guint32 *index)
 {
-    sl_wordlist *list = g_new0 (sl_wordlist, 1);
-    list->name = g_strdup (name);
-    list->phrases = g_ptr_array_new_with_free_func (phrase_free);
-    list->by_folded = g_hash_table_new (g_str_hash, g_str_equal);
+    sl_wordlist *list = wordlist_new (name, n);
     for (gsize i = 0; i < n; i++) {
-        if (g_hash_table_contains (list->by_folded, folded[i]))
-            continue;
-        sl_phrase *phrase = g_new0 (sl_phrase, 1);
-        phrase->text = g_strdup (folded[i]);
-        phrase->folded = g_strdup (folded[i]);
-        phrase->category = g_strdup ("");
-        g_ptr_array_add (list->phrases, phrase);
-        g_hash_table_insert (list->by_folded, phrase->folded, phrase);
+        const sl_phrase *phrase = g_hash_table_lookup (list->by_folded, folded[i]);
+        if (phrase == NULL)
+            phrase = add_phrase (list, folded[i], folded[i], 0.0, "");
+        if (index != NULL)
+            index[i] = phrase->index;
     }
-    compile (list);
     return list;
 }
 
@@ -286,6 +347,7 @@ gboolean
 sl_wordlist_next (const sl_wordlist *list, const char *text, gsize len, gsize *pos,
                   gsize *start, gsize *end, const sl_phrase **phrase)
 {
+    ensure_trie (list);
     const guchar *t = (const guchar *) text;
     const sl_trie_node *nodes = (const sl_trie_node *) (void *) list->nodes->data;
     for (gsize p = *pos; p < len; p++) {

@@ -9,10 +9,11 @@
 #define SL_PHRASE_MAX_CHARS 200
 
 typedef struct sl_phrase {
-    char *text;       /* as written in the list */
-    char *folded;     /* as matched */
+    const char *text;      /* as written in the list */
+    const char *folded;    /* as matched */
     double weight;
-    char *category;
+    const char *category;
+    guint32 index;         /* in its list's phrases */
 } sl_phrase;
 
 typedef struct sl_trie_node sl_trie_node;
@@ -21,7 +22,12 @@ typedef struct sl_wordlist {
     char *name;       /* "fr", "allow", or the user's file name */
     GPtrArray *phrases;          /* sl_phrase */
     GHashTable *by_folded;       /* folded text -> sl_phrase */
-    GArray *nodes;               /* sl_trie_node, see wordlist.c */
+    /* private, see wordlist.c */
+    sl_phrase *store;            /* the phrases, in one block */
+    char *lines;                 /* the list's text: phrases point into it */
+    GStringChunk *strings;       /* folded phrases */
+    gsize trie_built;            /* the trie is built on first match */
+    GArray *nodes;               /* sl_trie_node */
     guint32 root[256];           /* the root's child for each first byte */
 } sl_wordlist;
 
@@ -33,8 +39,11 @@ sl_wordlist *sl_wordlist_parse (const char *name, const char *data, gsize len,
 void sl_wordlist_free (sl_wordlist *list);
 
 /* A list of already folded phrases (weight 0), e.g. the union of several
- * lists, so that one pass over a text finds all of them. */
-sl_wordlist *sl_wordlist_from_folded (const char *name, char **folded, gsize n);
+ * lists, so that one pass over a text finds all of them. The strings are
+ * borrowed, not copied: they must outlive the list. INDEX, unless NULL,
+ * gets for each of the N strings the index of the phrase that holds it. */
+sl_wordlist *sl_wordlist_from_folded (const char *name, const char *const *folded, gsize n,
+                                      guint32 *index);
 
 /* Find the next phrase that starts a word of folded TEXT at or after *POS
  * (the longest one there); sets [*start, *end) and the phrase and moves
