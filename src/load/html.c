@@ -409,31 +409,35 @@ on_error (void *data, const xmlError *error)
     g_array_append_val (st->html->errors, e);
 }
 
-static gboolean
-is_invisible_container (const char *name)
-{
-    static const char *const names[] = {
-        "head", "script", "style", "title", "template", "xml", "svg", "math", NULL
-    };
-    for (guint i = 0; names[i]; i++)
-        if (strcmp (name, names[i]) == 0)
-            return TRUE;
-    return FALSE;
-}
+enum { TAG_BLOCK = 1, TAG_INVISIBLE = 2, TAG_PREFORMATTED = 4 };
 
-static gboolean
-is_block (const char *name)
+/* What the visible text needs to know of an element: whether it breaks
+ * lines, hides its content, or keeps its line breaks. Looked up in a table
+ * made once, as collect_visible asks for every element. */
+static guint
+tag_flags (const char *name)
 {
-    static const char *const names[] = {
-        "address", "article", "aside", "blockquote", "br", "caption", "center",
-        "dd", "div", "dl", "dt", "footer", "form", "h1", "h2", "h3", "h4", "h5",
-        "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section",
-        "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "body", NULL
-    };
-    for (guint i = 0; names[i]; i++)
-        if (strcmp (name, names[i]) == 0)
-            return TRUE;
-    return FALSE;
+    static GHashTable *flags;
+    if (g_once_init_enter (&flags)) {
+        static const char *const invisible[] = {
+            "head", "script", "style", "title", "template", "xml", "svg", "math", NULL
+        };
+        static const char *const blocks[] = {
+            "address", "article", "aside", "blockquote", "br", "caption", "center",
+            "dd", "div", "dl", "dt", "footer", "form", "h1", "h2", "h3", "h4", "h5",
+            "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section",
+            "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "body", NULL
+        };
+        GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
+        for (guint i = 0; invisible[i]; i++)
+            g_hash_table_insert (table, (gpointer) invisible[i], GUINT_TO_POINTER (TAG_INVISIBLE));
+        for (guint i = 0; blocks[i]; i++)
+            g_hash_table_insert (table, (gpointer) blocks[i], GUINT_TO_POINTER (TAG_BLOCK));
+        g_hash_table_insert (table, (gpointer) "pre", GUINT_TO_POINTER (TAG_BLOCK | TAG_PREFORMATTED));
+        g_hash_table_insert (table, (gpointer) "textarea", GUINT_TO_POINTER (TAG_PREFORMATTED));
+        g_once_init_leave (&flags, table);
+    }
+    return GPOINTER_TO_UINT (g_hash_table_lookup (flags, name));
 }
 
 static void
@@ -460,13 +464,13 @@ collect_visible (sl_node *node, sl_textmap *visible, gboolean preformatted)
             child->visible_end = visible->len;
             continue;
         }
-        if (is_invisible_container (child->name))
+        guint flags = tag_flags (child->name);
+        if (flags & TAG_INVISIBLE)
             continue;
-        gboolean block = is_block (child->name);
+        gboolean block = (flags & TAG_BLOCK) != 0;
         if (block)
             append_break (visible, child->offset);
-        collect_visible (child, visible, preformatted || strcmp (child->name, "pre") == 0
-                                             || strcmp (child->name, "textarea") == 0);
+        collect_visible (child, visible, preformatted || (flags & TAG_PREFORMATTED));
         if (block)
             append_break (visible, child->offset);
     }

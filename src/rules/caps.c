@@ -15,6 +15,7 @@
 
 #include "rules/rules.h"
 #include "text/words.h"
+#include "text/chars.h"
 
 static const sl_rule_info rules[] = {
     { "caps-ratio", SPAMLINT_WARNING, 1.0, 0.0,
@@ -64,7 +65,7 @@ exclamation_run_follows (const char *text, gsize len, gsize i)
 {
     unsigned marks = 0, bangs = 0;
     while (i < len) {
-        gunichar c = g_utf8_get_char_validated (text + i, (gssize) (len - i));
+        gunichar c = sl_char_at (text, len, i);
         if (c == '!' || c == 0xFF01) {
             marks++;
             bangs++;

@@ -16,6 +16,7 @@
 #include "media/magic.h"
 #include "rules/rules.h"
 #include "style/style.h"
+#include "text/chars.h"
 
 static const sl_rule_info rules[] = {
     { "html-image-only", SPAMLINT_ERROR, 2.5, 0.0,
@@ -196,7 +197,7 @@ walk (image_walk *w, const sl_node *node)
             if (node->visible_end > node->visible_start
                 && !(style && sl_style_hides_text (style, &by, &how, &offset)))
                 for (const char *p = node->text.text; *p; p = g_utf8_next_char (p))
-                    w->text_chars += !g_unichar_isspace (g_utf8_get_char (p));
+                    w->text_chars += !sl_unichar_isspace (sl_utf8_char (p));
             continue;
         }
         if (strcmp (node->name, "img") == 0)

@@ -17,6 +17,7 @@
 #include "rules/rules.h"
 #include "style/style.h"
 #include "text/placeholder.h"
+#include "text/chars.h"
 
 static const sl_rule_info rules[] = {
     { "html-width", SPAMLINT_WARNING, 1.0, 0.0,
@@ -52,12 +53,13 @@ has_readable_text (const sl_node *node)
     const char *t = node->text.text;
     gsize len = node->text.len, i = 0;
     while (i < len) {
-        gsize tag = sl_placeholder_at (t, len, i);
+        guchar b = (guchar) t[i];
+        gsize tag = sl_is_placeholder_start (b) ? sl_placeholder_at (t, len, i) : 0;
         if (tag) {
             i += tag;
             continue;
         }
-        if (g_unichar_isalnum (g_utf8_get_char (t + i)))
+        if (sl_unichar_isalnum (sl_utf8_char (t + i)))
             return TRUE;
         i = sl_utf8_char_end (t, len, i);
     }
@@ -71,8 +73,8 @@ count_chars (const char *text)
     unsigned n = 0;
     gboolean space = TRUE;
     for (const char *p = text; *p; p = g_utf8_next_char (p)) {
-        gunichar c = g_utf8_get_char (p);
-        gboolean is_space = g_unichar_isspace (c) || c == 0x00A0;
+        gunichar c = sl_utf8_char (p);
+        gboolean is_space = sl_unichar_isspace (c) || c == 0x00A0;
         if (!(is_space && space))
             n++;
         space = is_space;

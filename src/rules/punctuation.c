@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "rules/rules.h"
+#include "text/chars.h"
 
 static const sl_rule_info rules[] = {
     { "exclamation-run", SPAMLINT_WARNING, 0.5, 2.0,
@@ -57,9 +58,9 @@ check_runs (sl_context *cx, const sl_segment *segment, body_counts *counts)
     gsize len = segment->map.len, i = 0;
     gboolean sentence_open = FALSE;
     while (i < len) {
-        gunichar c = g_utf8_get_char_validated (t + i, (gssize) (len - i));
+        gunichar c = sl_char_at (t, len, i);
         gsize next = (gsize) (g_utf8_next_char (t + i) - t);
-        if (g_unichar_isalnum (c))
+        if (sl_unichar_isalnum (c))
             sentence_open = TRUE;
         if (c == '\n' || c == '.' || c == 0x2026) {
             counts->sentences += sentence_open;
@@ -72,7 +73,7 @@ check_runs (sl_context *cx, const sl_segment *segment, body_counts *counts)
         gsize start = i;
         unsigned marks = 0, bangs = 0;
         while (i < len) {
-            gunichar d = g_utf8_get_char_validated (t + i, (gssize) (len - i));
+            gunichar d = sl_char_at (t, len, i);
             if (!is_bang (d) && !is_question (d))
                 break;
             marks++;

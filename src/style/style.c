@@ -49,10 +49,10 @@ collect_sheets (const sl_node *node, sl_stylesheet *sheet)
     }
 }
 
+/* Whether CLASSES, a class attribute, lists CLASS_NAME. */
 static gboolean
-has_class (const sl_node *node, const char *class_name)
+has_class (const char *classes, const char *class_name)
 {
-    const char *classes = sl_node_attr (node, "class");
     if (classes == NULL)
         return FALSE;
     gsize n = strlen (class_name);
@@ -68,17 +68,22 @@ has_class (const sl_node *node, const char *class_name)
     return FALSE;
 }
 
+/* An element as selectors see it, its attributes looked up once for all
+ * the rules of the sheet. */
+typedef struct selector_subject {
+    const char *name;
+    const char *id;
+    const char *classes;
+} selector_subject;
+
 static gboolean
-rule_matches (const sl_css_rule *rule, const sl_node *node)
+rule_matches (const sl_css_rule *rule, const selector_subject *node)
 {
     if (rule->tag && strcmp (rule->tag, node->name) != 0)
         return FALSE;
-    if (rule->id) {
-        const char *id = sl_node_attr (node, "id");
-        if (id == NULL || strcmp (id, rule->id) != 0)
-            return FALSE;
-    }
-    return rule->class_name == NULL || has_class (node, rule->class_name);
+    if (rule->id && (node->id == NULL || strcmp (node->id, rule->id) != 0))
+        return FALSE;
+    return rule->class_name == NULL || has_class (node->classes, rule->class_name);
 }
 
 static int
@@ -98,9 +103,14 @@ element_declarations (const cascade *c, const sl_node *node)
 {
     GArray *all = g_array_new (FALSE, FALSE, sizeof (const sl_css_decl *));
     GPtrArray *matching = g_ptr_array_new ();
+    selector_subject subject = { node->name, NULL, NULL };
+    if (c->sheet->rules->len > 0) {
+        subject.id = sl_node_attr (node, "id");
+        subject.classes = sl_node_attr (node, "class");
+    }
     for (guint i = 0; i < c->sheet->rules->len; i++) {
         const sl_css_rule *rule = g_ptr_array_index (c->sheet->rules, i);
-        if (rule_matches (rule, node))
+        if (rule_matches (rule, &subject))
             g_ptr_array_add (matching, (gpointer) rule);
     }
     g_ptr_array_sort (matching, compare_rules);

@@ -19,6 +19,7 @@
 #include "text/deobfuscate.h"
 
 #include <string.h>
+#include "text/chars.h"
 
 #define SPACED_MIN_LETTERS 4
 
@@ -87,7 +88,7 @@ is_space (gunichar c)
 {
     if (c < 0x80)
         return c == ' ' || (c >= '\t' && c <= '\r');
-    return g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F;
+    return sl_unichar_isspace (c) || c == 0x00A0 || c == 0x202F;
 }
 
 static gboolean

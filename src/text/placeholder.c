@@ -114,9 +114,8 @@ sl_has_placeholder (const char *s)
 void
 sl_placeholders_blank (char *text, gsize len, GArray *spans)
 {
-    static const char starts[] = "{*%$[<";
     for (gsize i = 0; i < len; i++) {
-        if (strchr (starts, text[i]) == NULL || text[i] == '\0')
+        if (!sl_is_placeholder_start ((guchar) text[i]))
             continue;
         gsize n = sl_placeholder_at (text, len, i);
         if (n == 0)

@@ -4,6 +4,14 @@
 
 #include <glib.h>
 
+/* Whether a placeholder may start with byte C: all start with one of
+ * { * % $ [ <, so a scan can skip sl_placeholder_at for the others. */
+static inline gboolean
+sl_is_placeholder_start (guchar c)
+{
+    return c == '{' || c == '*' || c == '%' || c == '$' || c == '[' || c == '<';
+}
+
 /* Length of the placeholder that starts at TEXT[I], or 0. */
 gsize sl_placeholder_at (const char *text, gsize len, gsize i);
 
