@@ -226,6 +226,10 @@ apply_declaration (sl_style *style, const sl_node *node, const sl_style *parent,
     const char *p = d->property, *v = d->value;
     guint32 rgb;
     double px;
+    /* most declarations of a template (padding, margin, font-family...)
+     * are none of those below: one test instead of all the names */
+    if (strchr ("bcdfhmovw", p[0]) == NULL || p[0] == '\0')
+        return;
     if (strcmp (p, "display") == 0 && g_ascii_strncasecmp (v, "none", 4) == 0)
         set_hidden (style, node, "display:none", d->offset, d->in_sheet);
     else if (strcmp (p, "visibility") == 0 && (g_ascii_strncasecmp (v, "hidden", 6) == 0

@@ -144,11 +144,25 @@ sl_fold (sl_folded *out, const char *text, gsize len)
     }
     if (out->from->len < len)
         g_array_set_size (out->from, (guint) len);
+    GString *s = out->text;
     const char *p = text, *end = text + len;
     while (p < end) {
         guint32 at = (guint32) (p - text);
+        guchar b = (guchar) *p;
+        /* ASCII, most of any draft, in place while there is room (a
+         * character folded longer, rare, may have used it up) */
+        if (b >= ' ' && b < 0x80 && s->len + 1 < s->allocated_len && s->len < out->from->len) {
+            p++;
+            if (b == ' ' && s->len > 0 && s->str[s->len - 1] == ' ')
+                continue;
+            ((guint32 *) (void *) out->from->data)[s->len] = at;
+            s->str[s->len++] = (char) (b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
+            continue;
+        }
+        s->str[s->len] = '\0';
         sl_fold_char (out, next_char (&p, end), at);
     }
+    s->str[s->len] = '\0';
     sl_fold_end (out);
 }
 
