@@ -303,12 +303,16 @@ sl_deobfuscate (sl_folded *out, GByteArray *touched, const char *text, gsize len
             continue;
         }
         gsize s = i;
-        while (i < n && !is_space (ch[i].c))
-            i++;
+        gboolean letters_only = TRUE;
+        for (; i < n && !is_space (ch[i].c); i++)
+            letters_only = letters_only && ch[i].c < 0x80 && g_ascii_isalpha ((char) ch[i].c);
         /* invisible characters do not separate: they were dropped */
         gsize vs = s, ve = i;
-        read_token (ch, vs, ve);
-        join_dotted (ch, vs, ve);
+        /* a word of ASCII letters, most of a text, hides nothing */
+        if (!letters_only) {
+            read_token (ch, vs, ve);
+            join_dotted (ch, vs, ve);
+        }
         /* a token of one visible letter, the sentence's punctuation after
          * it aside: "T." ends "G R A T U I T." */
         gsize visible = 0, last = ve;
