@@ -49,6 +49,13 @@ header_offset (const GMimeHeader *header, guint32 fallback)
 static void
 decode_qp (const char *raw, gsize start, gsize end, GByteArray *out, GArray *src)
 {
+    /* never longer than the raw bytes: written in place, then cut */
+    guint base = out->len;
+    g_byte_array_set_size (out, base + (guint) (end - start));
+    g_array_set_size (src, base + (guint) (end - start));
+    guint8 *bytes = out->data;
+    guint32 *from = (guint32 *) (void *) src->data;
+    guint n = base;
     gsize i = start;
     while (i < end) {
         guchar c = (guchar) raw[i];
@@ -62,18 +69,17 @@ decode_qp (const char *raw, gsize start, gsize end, GByteArray *out, GArray *src
                 continue;
             }
             if (i + 2 < end && g_ascii_isxdigit (raw[i + 1]) && g_ascii_isxdigit (raw[i + 2])) {
-                guchar b = (guchar) (g_ascii_xdigit_value (raw[i + 1]) * 16
-                                     + g_ascii_xdigit_value (raw[i + 2]));
-                g_byte_array_append (out, &b, 1);
-                g_array_append_val (src, at);
-                i += 3;
-                continue;
+                c = (guchar) (g_ascii_xdigit_value (raw[i + 1]) * 16
+                              + g_ascii_xdigit_value (raw[i + 2]));
+                i += 2;
             }
         }
-        g_byte_array_append (out, &c, 1);
-        g_array_append_val (src, at);
+        bytes[n] = c;
+        from[n++] = at;
         i++;
     }
+    g_byte_array_set_size (out, n);
+    g_array_set_size (src, n);
 }
 
 /* Where the charset parameter's value is in the header at HEADER_AT (the

@@ -71,7 +71,7 @@ check_attributes (sl_context *cx, const sl_node *node, const char *part)
             const char *v = attr->value;
             gsize len = strlen (v);
             for (gsize i = 0; i < len; i++) {
-                gsize n = sl_placeholder_at (v, len, i);
+                gsize n = sl_is_placeholder_start ((guchar) v[i]) ? sl_placeholder_at (v, len, i) : 0;
                 if (n == 0 || is_not_merge_tag (v, i))
                     continue;
                 char *tag = g_strndup (v + i, n);

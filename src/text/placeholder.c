@@ -54,6 +54,8 @@ gsize
 sl_placeholder_at (const char *text, gsize len, gsize i)
 {
     char c = text[i];
+    if (!sl_is_placeholder_start ((guchar) c))
+        return 0;
     char d = i + 1 < len ? text[i + 1] : '\0';
     gsize end = 0;
 
