@@ -159,18 +159,15 @@ decode_utf8_or_cp1252 (sl_textmap *out, const char *data, gsize len,
         gsize run = len - i;
         if (!g_utf8_validate_len (data + i, run, &bad))
             run = (gsize) (bad - (data + i));
-        /* The valid run is copied as is; NUL bytes become spaces so that
-         * the text stays a C string. */
+        /* The valid run is copied as is (GLib's valid UTF-8 holds no NUL) */
         gsize at = out->len;
         reserve (out, run);
         memcpy (out->text + at, data + i, run);
-        for (gsize k = 0; k < run; k++) {
-            out->src[at + k] = source_of (src, base, i + k);
-            if (out->text[at + k] == '\0') {
-                out->text[at + k] = ' ';
-                note_nul (notes, out->src[at + k]);
-            }
-        }
+        if (src != NULL)
+            memcpy (out->src + at, src + i, run * sizeof *src);
+        else
+            for (gsize k = 0; k < run; k++)
+                out->src[at + k] = base + (guint32) (i + k);
         out->len += run;
         out->text[out->len] = '\0';
         i += run;
