@@ -1,12 +1,16 @@
 /* speller.c: a thin, thread-safe layer over Enchant. A dictionary takes
  * tens of milliseconds to load, so it is loaded only when a draft in its
- * language is checked; and a word is looked up once per process (the same
- * words come back in every draft of a folder). Built without Enchant
- * (./configure --without-spelling), every language has no dictionary.
+ * language is checked, and only for a word that is not in the language's
+ * list of words the dictionary accepts (text/spelllist.c, made at build
+ * time: a correct draft then loads no dictionary at all); and a word is
+ * looked up once per process (the same words come back in every draft of a
+ * folder). Built without Enchant (./configure --without-spelling), every
+ * language has no dictionary.
  */
 #include "config.h"
 
 #include "text/speller.h"
+#include "text/spelllist.h"
 
 #include <string.h>
 #ifdef HAVE_ENCHANT
@@ -30,6 +34,9 @@ struct sl_speller {
     EnchantDict *dicts[G_N_ELEMENTS (dictionaries)];
 #endif
     gboolean tried[G_N_ELEMENTS (dictionaries)];
+    char *list_dir; /* NULL until a list is wanted */
+    sl_spelllist *lists[G_N_ELEMENTS (dictionaries)];
+    gboolean lists_tried[G_N_ELEMENTS (dictionaries)];
     GHashTable *cache[G_N_ELEMENTS (dictionaries)];  /* word -> answer + 1 */
 };
 
@@ -71,13 +78,30 @@ sl_speller_free (sl_speller *speller)
     if (speller->broker)
         enchant_broker_free (speller->broker);
 #endif
-    for (guint i = 0; i < G_N_ELEMENTS (dictionaries); i++)
+    for (guint i = 0; i < G_N_ELEMENTS (dictionaries); i++) {
         g_hash_table_destroy (speller->cache[i]);
+        sl_spelllist_free (speller->lists[i]);
+    }
+    g_free (speller->list_dir);
     g_mutex_clear (&speller->lock);
     g_free (speller);
 }
 
 #ifdef HAVE_ENCHANT
+/* The list of accepted words of language I, opened on first use (NULL when
+ * there is none or it is stale); lock held. */
+static const sl_spelllist *
+accepted_words (sl_speller *speller, int i)
+{
+    if (!speller->lists_tried[i]) {
+        speller->lists_tried[i] = TRUE;
+        if (speller->list_dir == NULL)
+            speller->list_dir = sl_spelllist_dir ();
+        speller->lists[i] = sl_spelllist_open (speller->list_dir, dictionaries[i].tag);
+    }
+    return speller->lists[i];
+}
+
 /* The dictionary of language I, loaded on first use; lock held. */
 static EnchantDict *
 dictionary (sl_speller *speller, int i)
@@ -108,8 +132,10 @@ sl_speller_check (sl_speller *speller, const char *language, const char *word, g
         answer = (sl_spell_answer) (GPOINTER_TO_INT (cached) - 1);
         g_free (key);
     } else {
-        EnchantDict *dict = dictionary (speller, i);
-        if (dict == NULL)
+        EnchantDict *dict = NULL;
+        if (sl_spelllist_accepts (accepted_words (speller, i), key, len))
+            answer = SL_SPELL_OK; /* hunspell's own answer, made at build time */
+        else if ((dict = dictionary (speller, i)) == NULL)
             answer = SL_SPELL_NO_DICTIONARY;
         else
             answer = enchant_dict_check (dict, key, (ssize_t) len) == 0 ? SL_SPELL_OK : SL_SPELL_WRONG;
