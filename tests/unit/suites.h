@@ -15,6 +15,7 @@ Suite *load_suite (void);
 Suite *rules_suite (void);
 Suite *text_rules_suite (void);
 Suite *spelllist_suite (void);
+Suite *language_suite (void);
 
 /* Lint the C string TEXT as a file called NAME (its extension breaks format
  * ties) with a fresh engine with default settings. */
