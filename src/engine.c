@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "engine.h"
+#include "text/lists_image.h"
 #include "net/dns.h"
 #include "rules/rules.h"
 
@@ -77,6 +78,79 @@ load_builtin (const char *file, gboolean weighted)
     return list;
 }
 
+static void set_owners (spamlint_engine *engine, guint32 *owners_start,
+                        const sl_phrase_ref *refs);
+
+static void
+add_language_list (spamlint_engine *engine, const char *lang, sl_wordlist *list)
+{
+    sl_language_list *ll = g_new0 (sl_language_list, 1);
+    ll->lang = g_strdup (lang);
+    ll->list = list;
+    g_ptr_array_add (engine->phrase_lists, ll);
+}
+
+/* The built-in lists parsed from their text: when the image is not there
+ * (SPAMLINT_LISTS_IMAGE=0, or one of another build). */
+static void
+load_texts (spamlint_engine *engine)
+{
+    for (guint i = 0; builtin_languages[i]; i++) {
+        char *file = g_strconcat (builtin_languages[i], ".txt", NULL);
+        sl_wordlist *list = load_builtin (file, TRUE);
+        g_free (file);
+        if (list != NULL)
+            add_language_list (engine, builtin_languages[i], list);
+    }
+    sl_engine_index_phrases (engine);
+    engine->allow = load_builtin ("allow.txt", FALSE);
+    engine->transactional = load_builtin ("transactional.txt", FALSE);
+    engine->unsubscribe = load_builtin ("unsubscribe.txt", FALSE);
+}
+
+/* The built-in lists from the image made at build time (text/lists_image.c):
+ * the languages' lists in builtin_languages order, then allow,
+ * transactional and unsubscribe. */
+static gboolean
+load_image (spamlint_engine *engine)
+{
+    static const char *const others[] = { "allow", "transactional", "unsubscribe" };
+    guint n_languages = g_strv_length ((char **) builtin_languages);
+    const char *off = g_getenv ("SPAMLINT_LISTS_IMAGE");
+    GBytes *bytes = off && strcmp (off, "0") == 0 ? NULL : builtin_data (RESOURCE_DIR "lists.bin");
+    sl_lists_image image;
+    gboolean ok = bytes != NULL && sl_lists_image_read (bytes, &image);
+    if (bytes)
+        g_bytes_unref (bytes);
+    if (!ok)
+        return FALSE;
+    gboolean as_built = image.lists->len == n_languages + G_N_ELEMENTS (others);
+    for (guint i = 0; as_built && i < image.lists->len; i++) {
+        const char *want = i < n_languages ? builtin_languages[i] : others[i - n_languages];
+        as_built = strcmp (((const sl_wordlist *) g_ptr_array_index (image.lists, i))->name, want) == 0;
+    }
+    if (!as_built) {
+        g_ptr_array_set_free_func (image.lists, (GDestroyNotify) sl_wordlist_free);
+        g_ptr_array_free (image.lists, TRUE);
+        sl_wordlist_free (image.all);
+        g_free (image.owners_start);
+        g_free (image.owners);
+        g_bytes_unref (image.bytes);
+        return FALSE;
+    }
+    for (guint i = 0; i < n_languages; i++)
+        add_language_list (engine, builtin_languages[i], g_ptr_array_index (image.lists, i));
+    engine->allow = g_ptr_array_index (image.lists, n_languages);
+    engine->transactional = g_ptr_array_index (image.lists, n_languages + 1);
+    engine->unsubscribe = g_ptr_array_index (image.lists, n_languages + 2);
+    engine->all_phrases = image.all;
+    set_owners (engine, image.owners_start, image.owners);
+    engine->lists_image = image.bytes; /* the lists point into it */
+    g_free (image.owners);
+    g_ptr_array_free (image.lists, TRUE);
+    return TRUE;
+}
+
 spamlint_engine *
 spamlint_engine_new (void)
 {
@@ -91,21 +165,8 @@ spamlint_engine_new (void)
     sl_limits_init (&engine->limits);
     engine->fail_on = SPAMLINT_FAIL_ON_ERROR_OR_SCORE;
     engine->phrase_lists = g_ptr_array_new_with_free_func (language_list_free);
-    for (guint i = 0; builtin_languages[i]; i++) {
-        char *file = g_strconcat (builtin_languages[i], ".txt", NULL);
-        sl_wordlist *list = load_builtin (file, TRUE);
-        g_free (file);
-        if (list == NULL)
-            continue;
-        sl_language_list *ll = g_new0 (sl_language_list, 1);
-        ll->lang = g_strdup (builtin_languages[i]);
-        ll->list = list;
-        g_ptr_array_add (engine->phrase_lists, ll);
-    }
-    sl_engine_index_phrases (engine);
-    engine->allow = load_builtin ("allow.txt", FALSE);
-    engine->transactional = load_builtin ("transactional.txt", FALSE);
-    engine->unsubscribe = load_builtin ("unsubscribe.txt", FALSE);
+    if (!load_image (engine))
+        load_texts (engine);
     engine->freemail = load_domains ("/org/spamlint/data/freemail.txt");
     engine->attachments = g_ptr_array_new_with_free_func (sl_part_free);
     engine->disabled = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -147,6 +208,8 @@ spamlint_engine_free (spamlint_engine *engine)
     sl_wordlist_free (engine->allow);
     sl_wordlist_free (engine->transactional);
     sl_wordlist_free (engine->unsubscribe);
+    if (engine->lists_image)
+        g_bytes_unref (engine->lists_image);
     sl_domain_set_free (engine->freemail);
     g_ptr_array_free (engine->attachments, TRUE);
     g_hash_table_destroy (engine->disabled);
@@ -357,44 +420,37 @@ spamlint_engine_add_wordlist (spamlint_engine *engine, const char *path, char **
     return 0;
 }
 
+/* The owners of the union's phrases, as pointers: phrase_owners[I] for
+ * the refs of the union, in the same order. */
+static void
+set_owners (spamlint_engine *engine, guint32 *owners_start, const sl_phrase_ref *refs)
+{
+    guint n = engine->all_phrases->phrases->len;
+    guint32 total = owners_start[n];
+    engine->owners_start = owners_start;
+    engine->phrase_owners = g_new (sl_phrase_owner, MAX (total, 1));
+    for (guint32 k = 0; k < total; k++) {
+        const sl_language_list *ll = g_ptr_array_index (engine->phrase_lists, refs[k].list);
+        engine->phrase_owners[k]
+            = (sl_phrase_owner) { g_ptr_array_index (ll->list->phrases, refs[k].phrase), ll };
+    }
+}
+
 void
 sl_engine_index_phrases (spamlint_engine *engine)
 {
     sl_wordlist_free (engine->all_phrases);
     g_free (engine->phrase_owners);
     g_free (engine->owners_start);
-    GPtrArray *keys = g_ptr_array_new ();
-    for (guint l = 0; l < engine->phrase_lists->len; l++) {
-        const sl_language_list *ll = g_ptr_array_index (engine->phrase_lists, l);
-        for (guint i = 0; i < ll->list->phrases->len; i++)
-            g_ptr_array_add (keys, (gpointer) ((const sl_phrase *) g_ptr_array_index (
-                                                   ll->list->phrases, i))->folded);
-    }
-    /* the union keeps one phrase per folded text, in the order first seen */
-    guint32 *slot = g_new (guint32, MAX (keys->len, 1));
-    sl_wordlist *all = sl_wordlist_from_folded ("all", (const char *const *) keys->pdata,
-                                                keys->len, slot);
-    guint n = all->phrases->len;
-    /* the owners of union phrase I are phrase_owners[owners_start[I]] up to
-     * owners_start[I + 1], in the order of the lists */
-    engine->owners_start = g_new0 (guint32, n + 1);
-    for (guint k = 0; k < keys->len; k++)
-        engine->owners_start[slot[k] + 1]++;
-    for (guint i = 0; i < n; i++)
-        engine->owners_start[i + 1] += engine->owners_start[i];
-    engine->phrase_owners = g_new (sl_phrase_owner, MAX (keys->len, 1));
-    guint32 *next = g_memdup2 (engine->owners_start, (n + 1) * sizeof (guint32));
-    guint k = 0;
-    for (guint l = 0; l < engine->phrase_lists->len; l++) {
-        const sl_language_list *ll = g_ptr_array_index (engine->phrase_lists, l);
-        for (guint i = 0; i < ll->list->phrases->len; i++, k++)
-            engine->phrase_owners[next[slot[k]]++]
-                = (sl_phrase_owner) { g_ptr_array_index (ll->list->phrases, i), ll };
-    }
-    g_free (slot);
-    g_free (next);
-    g_ptr_array_free (keys, TRUE);
-    engine->all_phrases = all;
+    const sl_wordlist **lists = g_new (const sl_wordlist *, MAX (engine->phrase_lists->len, 1));
+    for (guint l = 0; l < engine->phrase_lists->len; l++)
+        lists[l] = ((const sl_language_list *) g_ptr_array_index (engine->phrase_lists, l))->list;
+    guint32 *owners_start;
+    sl_phrase_ref *refs;
+    engine->all_phrases = sl_wordlist_union (lists, engine->phrase_lists->len, &owners_start, &refs);
+    set_owners (engine, owners_start, refs);
+    g_free (refs);
+    g_free (lists);
 }
 
 int

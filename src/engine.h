@@ -33,6 +33,8 @@ struct spamlint_engine {
     sl_wordlist *all_phrases;      /* every phrase of every list, found in one pass */
     sl_phrase_owner *phrase_owners; /* of each phrase of all_phrases: see */
     guint32 *owners_start;          /* sl_engine_index_phrases */
+    GBytes *lists_image;            /* the built-in lists' image, which they borrow
+                                       from; NULL when parsed from text */
     GHashTable *calibrated;        /* --points=calibrated: a row of data/scores.tsv
                                       (rule, or spam-phrase:CATEGORY) -> double *;
                                       NULL: the points of the catalogue */

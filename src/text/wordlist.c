@@ -27,7 +27,8 @@ sl_wordlist_free (sl_wordlist *list)
         return;
     if (list->nodes)
         g_array_free (list->nodes, TRUE);
-    g_hash_table_destroy (list->by_folded);
+    if (list->by_folded)
+        g_hash_table_destroy (list->by_folded);
     g_ptr_array_free (list->phrases, TRUE);
     if (list->strings)
         g_string_chunk_free (list->strings);
@@ -151,7 +152,7 @@ struct sl_trie_node {
 static guint32
 trie_child (const sl_wordlist *list, guint32 node, guint8 byte)
 {
-    const sl_trie_node *nodes = (const sl_trie_node *) (void *) list->nodes->data;
+    const sl_trie_node *nodes = list->trie;
     if (node == 0)
         return list->root[byte];
     for (guint32 c = nodes[node].child; c != 0; c = nodes[c].sibling)
@@ -227,8 +228,10 @@ build_trie (sl_wordlist *list)
     g_array_set_size (list->nodes, (guint) bytes);
     list->nodes->len = 1;
     memset (list->nodes->data, 0, sizeof (sl_trie_node));
+    list->trie = (const sl_trie_node *) (void *) list->nodes->data;
     for (guint i = 0; i < list->phrases->len; i++)
         trie_insert (list, i);
+    list->n_nodes = list->nodes->len;
 }
 
 static void
@@ -298,6 +301,71 @@ sl_wordlist_from_folded (const char *name, const char *const *folded, gsize n, g
     return list;
 }
 
+sl_wordlist *
+sl_wordlist_union (const sl_wordlist *const *lists, guint n, guint32 **owners_start,
+                   sl_phrase_ref **owners)
+{
+    GPtrArray *keys = g_ptr_array_new ();
+    for (guint l = 0; l < n; l++)
+        for (guint i = 0; i < lists[l]->phrases->len; i++)
+            g_ptr_array_add (keys, (gpointer) ((const sl_phrase *) g_ptr_array_index (
+                                                   lists[l]->phrases, i))->folded);
+    guint32 *slot = g_new (guint32, MAX (keys->len, 1));
+    sl_wordlist *all = sl_wordlist_from_folded ("all", (const char *const *) keys->pdata,
+                                                keys->len, slot);
+    guint m = all->phrases->len;
+    guint32 *start = g_new0 (guint32, m + 1);
+    for (guint k = 0; k < keys->len; k++)
+        start[slot[k] + 1]++;
+    for (guint i = 0; i < m; i++)
+        start[i + 1] += start[i];
+    sl_phrase_ref *refs = g_new (sl_phrase_ref, MAX (keys->len, 1));
+    guint32 *next = g_memdup2 (start, (m + 1) * sizeof (guint32));
+    guint k = 0;
+    for (guint l = 0; l < n; l++)
+        for (guint i = 0; i < lists[l]->phrases->len; i++, k++)
+            refs[next[slot[k]]++] = (sl_phrase_ref) { l, i };
+    g_free (next);
+    g_free (slot);
+    g_ptr_array_free (keys, TRUE);
+    *owners_start = start;
+    *owners = refs;
+    return all;
+}
+
+const sl_trie_node *
+sl_wordlist_trie (const sl_wordlist *list, guint32 *n_nodes)
+{
+    ensure_trie (list);
+    *n_nodes = list->n_nodes;
+    return list->trie;
+}
+
+gsize
+sl_wordlist_trie_node_size (void)
+{
+    return sizeof (sl_trie_node);
+}
+
+sl_wordlist *
+sl_wordlist_from_image (const char *name, sl_phrase *phrases, guint n,
+                        const sl_trie_node *nodes, guint32 n_nodes, const guint32 *root)
+{
+    sl_wordlist *list = g_new0 (sl_wordlist, 1);
+    list->name = g_strdup (name);
+    list->phrases = g_ptr_array_sized_new (n);
+    list->store = phrases;
+    for (guint i = 0; i < n; i++)
+        g_ptr_array_add (list->phrases, &phrases[i]);
+    if (nodes != NULL) {
+        list->trie = nodes;
+        list->n_nodes = n_nodes;
+        memcpy (list->root, root, sizeof list->root);
+        list->trie_built = 1;
+    }
+    return list;
+}
+
 static gboolean
 is_cjk (gunichar c)
 {
@@ -349,7 +417,7 @@ sl_wordlist_next (const sl_wordlist *list, const char *text, gsize len, gsize *p
 {
     ensure_trie (list);
     const guchar *t = (const guchar *) text;
-    const sl_trie_node *nodes = (const sl_trie_node *) (void *) list->nodes->data;
+    const sl_trie_node *nodes = list->trie;
     for (gsize p = *pos; p < len; p++) {
         guint32 node = list->root[t[p]];
         /* a continuation byte never starts a phrase: the root has none */

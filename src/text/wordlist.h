@@ -21,13 +21,16 @@ typedef struct sl_trie_node sl_trie_node;
 typedef struct sl_wordlist {
     char *name;       /* "fr", "allow", or the user's file name */
     GPtrArray *phrases;          /* sl_phrase */
-    GHashTable *by_folded;       /* folded text -> sl_phrase */
+    GHashTable *by_folded;       /* folded text -> sl_phrase; NULL when read from an
+                                    image (text/lists_image.c) */
     /* private, see wordlist.c */
     sl_phrase *store;            /* the phrases, in one block */
     char *lines;                 /* the list's text: phrases point into it */
     GStringChunk *strings;       /* folded phrases */
     gsize trie_built;            /* the trie is built on first match */
-    GArray *nodes;               /* sl_trie_node */
+    GArray *nodes;               /* sl_trie_node, when built here */
+    const sl_trie_node *trie;    /* the nodes: built here, or an image's */
+    guint32 n_nodes;
     guint32 root[256];           /* the root's child for each first byte */
 } sl_wordlist;
 
@@ -44,6 +47,31 @@ void sl_wordlist_free (sl_wordlist *list);
  * gets for each of the N strings the index of the phrase that holds it. */
 sl_wordlist *sl_wordlist_from_folded (const char *name, const char *const *folded, gsize n,
                                       guint32 *index);
+
+/* Which phrase of which list a phrase of a union is. */
+typedef struct sl_phrase_ref {
+    guint32 list;
+    guint32 phrase;
+} sl_phrase_ref;
+
+/* The union of N lists: one phrase per folded text, in the order first
+ * seen, so that one pass over a text finds every phrase of every list.
+ * The phrases of union phrase I are (*OWNERS)[(*OWNERS_START)[I]] up to
+ * (*OWNERS)[(*OWNERS_START)[I + 1]], in the order of the lists; both
+ * arrays are the caller's to free. The union borrows the lists' text. */
+sl_wordlist *sl_wordlist_union (const sl_wordlist *const *lists, guint n, guint32 **owners_start,
+                                sl_phrase_ref **owners);
+
+/* A list's trie (built if it was not yet), for an image of the lists. */
+const sl_trie_node *sl_wordlist_trie (const sl_wordlist *list, guint32 *n_nodes);
+gsize sl_wordlist_trie_node_size (void);
+
+/* A list of phrases read from an image (PHRASES, N of them, given to the
+ * list), with its trie when it was stored (NODES, borrowed; else NULL and
+ * the trie is built on first match). */
+sl_wordlist *sl_wordlist_from_image (const char *name, sl_phrase *phrases, guint n,
+                                     const sl_trie_node *nodes, guint32 n_nodes,
+                                     const guint32 *root);
 
 /* Find the next phrase that starts a word of folded TEXT at or after *POS
  * (the longest one there); sets [*start, *end) and the phrase and moves

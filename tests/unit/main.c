@@ -132,6 +132,7 @@ main (void)
     srunner_add_suite (runner, text_rules_suite ());
     srunner_add_suite (runner, spelllist_suite ());
     srunner_add_suite (runner, language_suite ());
+    srunner_add_suite (runner, lists_image_suite ());
     srunner_run_all (runner, CK_NORMAL);
     int failed = srunner_ntests_failed (runner);
     srunner_free (runner);

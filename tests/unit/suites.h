@@ -16,6 +16,7 @@ Suite *rules_suite (void);
 Suite *text_rules_suite (void);
 Suite *spelllist_suite (void);
 Suite *language_suite (void);
+Suite *lists_image_suite (void);
 
 /* Lint the C string TEXT as a file called NAME (its extension breaks format
  * ties) with a fresh engine with default settings. */

@@ -1,0 +1,180 @@
+/* test-lists-image.c: the image of the built-in word lists
+ * (src/text/lists_image.c). Read back, an image gives the lists, their
+ * union and its owners exactly as parsing the text does, and a text finds
+ * the same phrases through the image's trie; an image that is damaged or
+ * of another build is refused (spamlint then parses the text). That the
+ * findings are the same either way over the golden drafts is
+ * tests/golden.sh's job (it runs them with SPAMLINT_LISTS_IMAGE=0 too).
+ */
+#include "config.h"
+
+#include <glib.h>
+#include <string.h>
+
+#include "suites.h"
+#include "text/fold.h"
+#include "text/lists_image.h"
+
+static const char fr[] = "2 offer offre exceptionnelle\n1 offer offre\n"
+                         "3 free 100 % gratuit\n1 pressure commandez maintenant\n"
+                         "2 offer OFFRE   exceptionnelle\n1 urgency dernière chance\n";
+static const char en[] = "1 offer offer\n2 free free gift\n1 urgency last chance\n"
+                         "2 money 限时优惠\n";
+static const char allow[] = "se désabonner\nunsubscribe\n";
+static const char sample[] = "Offre exceptionnelle : 100 % GRATUIT, free gift! "
+                             "Dernière chance, commandez maintenant. 限时优惠 offer";
+
+typedef struct built {
+    sl_wordlist *lists[3];
+    sl_wordlist *all;
+    guint32 *start;
+    sl_phrase_ref *owners;
+    GBytes *image;
+} built;
+
+static void
+build (built *b)
+{
+    b->lists[0] = sl_wordlist_parse ("fr", fr, strlen (fr), TRUE, NULL);
+    b->lists[1] = sl_wordlist_parse ("en", en, strlen (en), TRUE, NULL);
+    b->lists[2] = sl_wordlist_parse ("allow", allow, strlen (allow), FALSE, NULL);
+    ck_assert (b->lists[0] && b->lists[1] && b->lists[2]);
+    b->all = sl_wordlist_union ((const sl_wordlist *const *) b->lists, 2, &b->start, &b->owners);
+    b->image = sl_lists_image_write ((const sl_wordlist *const *) b->lists, 3, b->all, b->start,
+                                     b->owners);
+}
+
+static void
+built_clear (built *b)
+{
+    for (guint i = 0; i < 3; i++)
+        sl_wordlist_free (b->lists[i]);
+    sl_wordlist_free (b->all);
+    g_free (b->start);
+    g_free (b->owners);
+    g_bytes_unref (b->image);
+}
+
+static void
+image_clear (sl_lists_image *image)
+{
+    g_ptr_array_set_free_func (image->lists, (GDestroyNotify) sl_wordlist_free);
+    g_ptr_array_free (image->lists, TRUE);
+    sl_wordlist_free (image->all);
+    g_free (image->owners_start);
+    g_free (image->owners);
+    g_bytes_unref (image->bytes);
+}
+
+/* Every match of LIST in the folded sample, as "start-end:folded" lines. */
+static char *
+matches (const sl_wordlist *list)
+{
+    sl_folded folded;
+    sl_folded_init (&folded);
+    sl_fold (&folded, sample, strlen (sample));
+    GString *out = g_string_new (NULL);
+    gsize pos = 0, start, end;
+    const sl_phrase *phrase;
+    while (sl_wordlist_next (list, folded.text->str, folded.text->len, &pos, &start, &end, &phrase))
+        g_string_append_printf (out, "%zu-%zu:%s\n", start, end, phrase->folded);
+    sl_folded_clear (&folded);
+    return g_string_free (out, FALSE);
+}
+
+START_TEST (test_lists_image_round_trip)
+{
+    built b;
+    build (&b);
+    sl_lists_image image;
+    ck_assert (sl_lists_image_read (b.image, &image));
+    ck_assert_uint_eq (image.lists->len, 3);
+    for (guint l = 0; l < 3; l++) {
+        const sl_wordlist *read = g_ptr_array_index (image.lists, l);
+        ck_assert_str_eq (read->name, b.lists[l]->name);
+        ck_assert_uint_eq (read->phrases->len, b.lists[l]->phrases->len);
+        for (guint i = 0; i < read->phrases->len; i++) {
+            const sl_phrase *x = g_ptr_array_index (read->phrases, i);
+            const sl_phrase *y = g_ptr_array_index (b.lists[l]->phrases, i);
+            ck_assert_str_eq (x->text, y->text);
+            ck_assert_str_eq (x->folded, y->folded);
+            ck_assert_str_eq (x->category, y->category);
+            ck_assert (x->weight == y->weight);
+            ck_assert_uint_eq (x->index, i);
+        }
+    }
+    /* the duplicate "OFFRE   exceptionnelle" was dropped, as in the text */
+    ck_assert_uint_eq (((const sl_wordlist *) g_ptr_array_index (image.lists, 0))->phrases->len, 5);
+    guint n = b.all->phrases->len;
+    ck_assert_uint_eq (image.all->phrases->len, n);
+    ck_assert_mem_eq (image.owners_start, b.start, (n + 1) * sizeof (guint32));
+    ck_assert_mem_eq (image.owners, b.owners, b.start[n] * sizeof (sl_phrase_ref));
+    /* the image's trie finds what the parsed union finds, CJK included */
+    char *want = matches (b.all), *got = matches (image.all);
+    ck_assert_str_eq (got, want);
+    ck_assert (strstr (got, "限时优惠") != NULL && strstr (got, "offre exceptionnelle") != NULL);
+    /* the plain lists' tries are built on first use */
+    char *allowed = matches (g_ptr_array_index (image.lists, 2));
+    ck_assert_str_eq (allowed, "");
+    g_free (allowed);
+    g_free (want);
+    g_free (got);
+    image_clear (&image);
+    built_clear (&b);
+}
+END_TEST
+
+/* A copy of IMAGE with the 4 bytes at AT set to VALUE. */
+static GBytes *
+patched (GBytes *image, gsize at, guint32 value)
+{
+    gsize len;
+    const guint8 *data = g_bytes_get_data (image, &len);
+    guint8 *copy = g_memdup2 (data, len);
+    memcpy (copy + at, &value, sizeof value);
+    return g_bytes_new_take (copy, len);
+}
+
+START_TEST (test_lists_image_refused)
+{
+    built b;
+    build (&b);
+    gsize len;
+    const guint8 *data = g_bytes_get_data (b.image, &len);
+    sl_lists_image image;
+    struct { const char *why; GBytes *bytes; } bad[] = {
+        { "empty", g_bytes_new (NULL, 0) },
+        { "truncated", g_bytes_new (data, len / 2) },
+        { "another magic", patched (b.image, 0, 0x58585858) },
+        { "another node size", patched (b.image, 8, 12345) },
+        { "more lists than written", patched (b.image, 12, 1000) },
+        { "more phrases than written", patched (b.image, 16, 100000) },
+        { "more trie nodes than written", patched (b.image, 28, 1u << 30) },
+        { "more strings than written", patched (b.image, 32, 1u << 30) },
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++) {
+        if (sl_lists_image_read (bad[i].bytes, &image))
+            ck_abort_msg ("accepted an image: %s", bad[i].why);
+        g_bytes_unref (bad[i].bytes);
+    }
+    /* the same bytes, unaligned: refused rather than read misaligned */
+    guint8 *shifted = g_malloc (len + 1);
+    memcpy (shifted + 1, data, len);
+    GBytes *unaligned = g_bytes_new_static (shifted + 1, len);
+    ck_assert (!sl_lists_image_read (unaligned, &image));
+    g_bytes_unref (unaligned);
+    g_free (shifted);
+    built_clear (&b);
+}
+END_TEST
+
+Suite *
+lists_image_suite (void)
+{
+    Suite *s = suite_create ("lists-image");
+    TCase *tc = tcase_create ("image");
+    tcase_add_test (tc, test_lists_image_round_trip);
+    tcase_add_test (tc, test_lists_image_refused);
+    suite_add_tcase (s, tc);
+    return s;
+}
