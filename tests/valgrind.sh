@@ -20,7 +20,7 @@ for cmd in "$dir"/*.cmd; do
     args=$(cat "$cmd")
     (
         cd "$dir" || exit 98
-        eval "LC_ALL=C.UTF-8 valgrind --quiet --error-exitcode=99 --leak-check=full \
+        eval "LC_ALL=C.UTF-8 valgrind --quiet --error-exitcode=99 --leak-check=full '--soname-synonyms=somalloc=*jemalloc*' \
             --errors-for-leak-kinds=definite --show-leak-kinds=definite \
             \"\$SPAMLINT\" -j 1 $args" > /dev/null 2> "$tmp/$name.err" < /dev/null
     )

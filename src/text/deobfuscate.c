@@ -83,7 +83,7 @@ is_invisible (gunichar c)
            || c == 0x00AD || c == 0x034F || c == 0x180E);
 }
 
-static gboolean
+static inline gboolean
 is_space (gunichar c)
 {
     if (c < 0x80)

@@ -32,7 +32,7 @@ char_at (const char *text, gsize len, gsize i, gsize *next)
     return c;
 }
 
-static gboolean
+static inline gboolean
 is_space (gunichar c)
 {
     if (c < 0x80)
@@ -40,7 +40,7 @@ is_space (gunichar c)
     return g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F || c == 0x2007;
 }
 
-static gboolean
+static inline gboolean
 is_word_char (gunichar c)
 {
     if (c < 0x80)
