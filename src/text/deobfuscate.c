@@ -116,14 +116,16 @@ static GArray *
 decode (const char *text, gsize len)
 {
     /* at most one character per byte: filled in place, then cut to size */
-    GArray *chars = g_array_sized_new (FALSE, TRUE, sizeof (dchar), len);
-    g_array_set_size (chars, len);
+    GArray *chars = g_array_sized_new (FALSE, FALSE, sizeof (dchar), (guint) len);
+    g_array_set_size (chars, (guint) len);
     dchar *out = (dchar *) (void *) chars->data;
     gsize n = 0;
     const char *p = text, *end = text + len;
     while (p < end) {
         dchar *d = &out[n++];
         d->at = (guint32) (p - text);
+        d->drop = FALSE;
+        d->changed = FALSE;
         if ((guchar) *p < 0x80) {
             d->c = (guchar) *p;
             d->len = 1;
