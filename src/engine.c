@@ -78,8 +78,21 @@ load_builtin (const char *file, gboolean weighted)
     return list;
 }
 
-static void set_owners (spamlint_engine *engine, guint32 *owners_start,
-                        const sl_phrase_ref *refs);
+/* The owners of the union's phrases, as pointers: phrase_owners[I] for
+ * the refs of the union, in the same order. */
+static void
+set_owners (spamlint_engine *engine, guint32 *owners_start, const sl_phrase_ref *refs)
+{
+    guint n = engine->all_phrases->phrases->len;
+    guint32 total = owners_start[n];
+    engine->owners_start = owners_start;
+    engine->phrase_owners = g_new (sl_phrase_owner, MAX (total, 1));
+    for (guint32 k = 0; k < total; k++) {
+        const sl_language_list *ll = g_ptr_array_index (engine->phrase_lists, refs[k].list);
+        engine->phrase_owners[k]
+            = (sl_phrase_owner) { g_ptr_array_index (ll->list->phrases, refs[k].phrase), ll };
+    }
+}
 
 static void
 add_language_list (spamlint_engine *engine, const char *lang, sl_wordlist *list)
@@ -130,12 +143,7 @@ load_image (spamlint_engine *engine)
         as_built = strcmp (((const sl_wordlist *) g_ptr_array_index (image.lists, i))->name, want) == 0;
     }
     if (!as_built) {
-        g_ptr_array_set_free_func (image.lists, (GDestroyNotify) sl_wordlist_free);
-        g_ptr_array_free (image.lists, TRUE);
-        sl_wordlist_free (image.all);
-        g_free (image.owners_start);
-        g_free (image.owners);
-        g_bytes_unref (image.bytes);
+        sl_lists_image_clear (&image);
         return FALSE;
     }
     for (guint i = 0; i < n_languages; i++)
@@ -418,22 +426,6 @@ spamlint_engine_add_wordlist (spamlint_engine *engine, const char *path, char **
     g_ptr_array_add (engine->phrase_lists, ll);
     sl_engine_index_phrases (engine);
     return 0;
-}
-
-/* The owners of the union's phrases, as pointers: phrase_owners[I] for
- * the refs of the union, in the same order. */
-static void
-set_owners (spamlint_engine *engine, guint32 *owners_start, const sl_phrase_ref *refs)
-{
-    guint n = engine->all_phrases->phrases->len;
-    guint32 total = owners_start[n];
-    engine->owners_start = owners_start;
-    engine->phrase_owners = g_new (sl_phrase_owner, MAX (total, 1));
-    for (guint32 k = 0; k < total; k++) {
-        const sl_language_list *ll = g_ptr_array_index (engine->phrase_lists, refs[k].list);
-        engine->phrase_owners[k]
-            = (sl_phrase_owner) { g_ptr_array_index (ll->list->phrases, refs[k].phrase), ll };
-    }
 }
 
 void

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "batch.h"
+#include "datadir.h"
 #include "report/output.h"
 #include "spamlint.h"
 
@@ -509,33 +510,11 @@ options_clear (options *opt)
     g_strfreev (opt->uribl_zones);
 }
 
-/* Where the translations are: SPAMLINT_LOCALEDIR (the tests), the build
- * tree's when spamlint runs from it (a checkout, before make install: the
- * README's first command), else the installed ones. */
-static char *
-locale_dir (void)
-{
-    const char *env = g_getenv ("SPAMLINT_LOCALEDIR");
-    if (env && *env)
-        return g_strdup (env);
-    char *exe = g_file_read_link ("/proc/self/exe", NULL);
-    if (exe != NULL) {
-        char *dir = g_path_get_dirname (exe);
-        char *built = g_build_filename (dir, "locale", NULL);
-        g_free (dir);
-        g_free (exe);
-        if (g_file_test (built, G_FILE_TEST_IS_DIR))
-            return built;
-        g_free (built);
-    }
-    return g_strdup (LOCALEDIR);
-}
-
 int
 main (int argc, char **argv)
 {
     setlocale (LC_ALL, "");
-    char *localedir = locale_dir ();
+    char *localedir = sl_data_dir ("SPAMLINT_LOCALEDIR", "locale", LOCALEDIR);
     bindtextdomain (GETTEXT_PACKAGE, localedir);
     g_free (localedir);
     bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

@@ -18,6 +18,24 @@ sl_char_at (const char *text, gsize len, gsize i)
     return g_utf8_get_char_validated (text + i, (gssize) (len - i));
 }
 
+/* The character at TEXT[I], of LEN bytes in all, and in *NEXT where the
+ * one after starts; a byte that is not valid UTF-8 is one U+FFFD. */
+static inline gunichar
+sl_char_next (const char *text, gsize len, gsize i, gsize *next)
+{
+    if ((guchar) text[i] < 0x80) {
+        *next = i + 1;
+        return (guchar) text[i];
+    }
+    gunichar c = g_utf8_get_char_validated (text + i, (gssize) (len - i));
+    if (c == (gunichar) -1 || c == (gunichar) -2) {
+        *next = i + 1;
+        return 0xFFFD;
+    }
+    *next = (gsize) (g_utf8_next_char (text + i) - text);
+    return c;
+}
+
 /* g_utf8_get_char of valid UTF-8. */
 static inline gunichar
 sl_utf8_char (const char *p)

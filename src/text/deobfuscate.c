@@ -120,26 +120,13 @@ decode (const char *text, gsize len)
     g_array_set_size (chars, (guint) len);
     dchar *out = (dchar *) (void *) chars->data;
     gsize n = 0;
-    const char *p = text, *end = text + len;
-    while (p < end) {
+    for (gsize i = 0, next; i < len; i = next) {
         dchar *d = &out[n++];
-        d->at = (guint32) (p - text);
+        d->c = sl_char_next (text, len, i, &next);
+        d->at = (guint32) i;
+        d->len = (guint8) (next - i);
         d->drop = FALSE;
         d->changed = FALSE;
-        if ((guchar) *p < 0x80) {
-            d->c = (guchar) *p;
-            d->len = 1;
-            p++;
-            continue;
-        }
-        d->c = g_utf8_get_char_validated (p, end - p);
-        const char *next = g_utf8_next_char (p);
-        if (d->c == (gunichar) -1 || d->c == (gunichar) -2) {
-            d->c = 0xFFFD;
-            next = p + 1;
-        }
-        d->len = (guint8) (next - p);
-        p = next;
     }
     g_array_set_size (chars, (guint) n);
     return chars;

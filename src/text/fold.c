@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "text/fold.h"
+#include "text/chars.h"
 
 #include <string.h>
 
@@ -117,22 +118,6 @@ sl_fold_char (sl_folded *out, gunichar c, guint32 from)
     emit_folded_char (out, c, from);
 }
 
-/* The character at *P (before END), moving *P past it; a byte of invalid
- * UTF-8 is one U+FFFD. */
-static inline gunichar
-next_char (const char **p, const char *end)
-{
-    if ((guchar) **p < 0x80)
-        return (guchar) *(*p)++;
-    gunichar c = g_utf8_get_char_validated (*p, end - *p);
-    if (c == (gunichar) -1 || c == (gunichar) -2) {
-        (*p)++;
-        return 0xFFFD;
-    }
-    *p = g_utf8_next_char (*p);
-    return c;
-}
-
 void
 sl_fold (sl_folded *out, const char *text, gsize len)
 {
@@ -145,22 +130,20 @@ sl_fold (sl_folded *out, const char *text, gsize len)
     if (out->from->len < len)
         g_array_set_size (out->from, (guint) len);
     GString *s = out->text;
-    const char *p = text, *end = text + len;
-    while (p < end) {
-        guint32 at = (guint32) (p - text);
-        guchar b = (guchar) *p;
+    for (gsize at = 0, next; at < len; at = next) {
+        guchar b = (guchar) text[at];
         /* ASCII, most of any draft, in place while there is room (a
          * character folded longer, rare, may have used it up) */
         if (b >= ' ' && b < 0x80 && s->len + 1 < s->allocated_len && s->len < out->from->len) {
-            p++;
+            next = at + 1;
             if (b == ' ' && s->len > 0 && s->str[s->len - 1] == ' ')
                 continue;
-            ((guint32 *) (void *) out->from->data)[s->len] = at;
+            ((guint32 *) (void *) out->from->data)[s->len] = (guint32) at;
             s->str[s->len++] = (char) (b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
             continue;
         }
         s->str[s->len] = '\0';
-        sl_fold_char (out, next_char (&p, end), at);
+        sl_fold_char (out, sl_char_next (text, len, at, &next), (guint32) at);
     }
     s->str[s->len] = '\0';
     sl_fold_end (out);
@@ -171,14 +154,14 @@ sl_fold_string (const char *text)
 {
     gsize len = strlen (text);
     sl_folded folded = { g_string_sized_new (len + 8), NULL };
-    for (const char *p = text, *end = text + len; p < end;) {
-        guchar b = (guchar) *p;
+    for (gsize i = 0, next; i < len; i = next) {
+        guchar b = (guchar) text[i];
         if (b > ' ' && b < 0x80) { /* most of a list: ASCII letters */
             g_string_append_c (folded.text, (char) (b >= 'A' && b <= 'Z' ? b + 32 : b));
-            p++;
+            next = i + 1;
             continue;
         }
-        sl_fold_char (&folded, next_char (&p, end), 0);
+        sl_fold_char (&folded, sl_char_next (text, len, i, &next), 0);
     }
     g_strstrip (folded.text->str);
     return g_string_free (folded.text, FALSE);

@@ -86,8 +86,8 @@ sl_lists_image_write (const sl_wordlist *const *lists, guint n_lists, const sl_w
                       const guint32 *owners_start, const sl_phrase_ref *owners)
 {
     writer w = { g_string_new (NULL), g_hash_table_new (g_direct_hash, g_direct_equal) };
-    image_header h = { MAGIC, (guint32) sl_wordlist_trie_node_size (), n_lists, 0, 0, 0, 0, 0, 0,
-                       0, 0, 0, 0, 0, 0, 0, 0 };
+    image_header h = { .magic = MAGIC, .node_size = (guint32) sl_wordlist_trie_node_size (),
+                       .n_lists = n_lists };
     GArray *list_rows = g_array_new (FALSE, TRUE, sizeof (image_list));
     GArray *phrase_rows = g_array_new (FALSE, TRUE, sizeof (image_phrase));
     for (guint l = 0; l < n_lists; l++) {
@@ -218,4 +218,15 @@ sl_lists_image_read (GBytes *bytes, sl_lists_image *image)
     image->owners_start = g_memdup2 (start, ((gsize) h->n_union + 1) * sizeof (guint32));
     image->owners = h->n_owners ? g_memdup2 (owners, h->n_owners * sizeof (sl_phrase_ref)) : NULL;
     return TRUE;
+}
+
+void
+sl_lists_image_clear (sl_lists_image *image)
+{
+    g_ptr_array_set_free_func (image->lists, (GDestroyNotify) sl_wordlist_free);
+    g_ptr_array_free (image->lists, TRUE);
+    sl_wordlist_free (image->all);
+    g_free (image->owners_start);
+    g_free (image->owners);
+    g_bytes_unref (image->bytes);
 }

@@ -21,5 +21,7 @@ typedef struct sl_lists_image {
 /* Read an image: FALSE when BYTES is not one of this build (another
  * version or machine), and then the lists are parsed from their text. */
 gboolean sl_lists_image_read (GBytes *bytes, sl_lists_image *image);
+/* Free what a read image holds, when nothing took it over. */
+void sl_lists_image_clear (sl_lists_image *image);
 
 #endif

@@ -102,12 +102,16 @@ accepted_words (sl_speller *speller, int i)
     return speller->lists[i];
 }
 
-/* The dictionary of language I, loaded on first use; lock held. */
+/* The dictionary of language I, loaded on first use; lock held. Once it
+ * is loaded it answers everything: the list is let go, so that its pages
+ * and the dictionary are not both in memory. */
 static EnchantDict *
 dictionary (sl_speller *speller, int i)
 {
     if (!speller->tried[i]) {
         speller->tried[i] = TRUE;
+        sl_spelllist_free (speller->lists[i]);
+        speller->lists[i] = NULL;
         if (speller->broker == NULL)
             speller->broker = enchant_broker_init ();
         if (speller->broker && enchant_broker_dict_exists (speller->broker, dictionaries[i].tag))
@@ -116,18 +120,6 @@ dictionary (sl_speller *speller, int i)
     return speller->dicts[i];
 }
 #endif
-
-/* Once the dictionary must be loaded, it answers everything: the list is
- * let go, so that its pages and the dictionary are not both in memory. */
-static EnchantDict *
-drop_list_and_load (sl_speller *speller, int i)
-{
-    if (speller->lists[i] != NULL) {
-        sl_spelllist_free (speller->lists[i]);
-        speller->lists[i] = NULL;
-    }
-    return dictionary (speller, i);
-}
 
 sl_spell_answer
 sl_speller_check (sl_speller *speller, const char *language, const char *word, gsize len)
@@ -147,7 +139,7 @@ sl_speller_check (sl_speller *speller, const char *language, const char *word, g
         EnchantDict *dict = NULL;
         if (sl_spelllist_accepts (accepted_words (speller, i), key, len))
             answer = SL_SPELL_OK; /* hunspell's own answer, made at build time */
-        else if ((dict = drop_list_and_load (speller, i)) == NULL)
+        else if ((dict = dictionary (speller, i)) == NULL)
             answer = SL_SPELL_NO_DICTIONARY;
         else
             answer = enchant_dict_check (dict, key, (ssize_t) len) == 0 ? SL_SPELL_OK : SL_SPELL_WRONG;

@@ -41,6 +41,7 @@
 #include "config.h"
 
 #include "text/spelllist.h"
+#include "datadir.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
@@ -421,20 +422,7 @@ sl_spelllist_foreach (const sl_spelllist *list, void (*fn) (const char *word, vo
 char *
 sl_spelllist_dir (void)
 {
-    const char *env = g_getenv ("SPAMLINT_SPELLDIR");
-    if (env && *env)
-        return g_strdup (env);
-    char *exe = g_file_read_link ("/proc/self/exe", NULL);
-    if (exe != NULL) {
-        char *dir = g_path_get_dirname (exe);
-        char *built = g_build_filename (dir, "spelling", NULL);
-        g_free (dir);
-        g_free (exe);
-        if (g_file_test (built, G_FILE_TEST_IS_DIR))
-            return built;
-        g_free (built);
-    }
-    return g_strdup (SPELLDIR);
+    return sl_data_dir ("SPAMLINT_SPELLDIR", "spelling", SPELLDIR);
 }
 
 /* --- writing ------------------------------------------------------------ */

@@ -287,16 +287,18 @@ sl_wordlist_parse (const char *name, const char *data, gsize len,
     return list;
 }
 
-sl_wordlist *
-sl_wordlist_from_folded (const char *name, const char *const *folded, gsize n, guint32 *index)
+/* A list of already folded phrases (weight 0), borrowed, not copied: the
+ * union of several lists. INDEX gets for each of the N strings the index
+ * of the phrase that holds it. */
+static sl_wordlist *
+wordlist_from_folded (const char *name, const char *const *folded, gsize n, guint32 *index)
 {
     sl_wordlist *list = wordlist_new (name, n);
     for (gsize i = 0; i < n; i++) {
         const sl_phrase *phrase = g_hash_table_lookup (list->by_folded, folded[i]);
         if (phrase == NULL)
             phrase = add_phrase (list, folded[i], folded[i], 0.0, "");
-        if (index != NULL)
-            index[i] = phrase->index;
+        index[i] = phrase->index;
     }
     return list;
 }
@@ -311,7 +313,7 @@ sl_wordlist_union (const sl_wordlist *const *lists, guint n, guint32 **owners_st
             g_ptr_array_add (keys, (gpointer) ((const sl_phrase *) g_ptr_array_index (
                                                    lists[l]->phrases, i))->folded);
     guint32 *slot = g_new (guint32, MAX (keys->len, 1));
-    sl_wordlist *all = sl_wordlist_from_folded ("all", (const char *const *) keys->pdata,
+    sl_wordlist *all = wordlist_from_folded ("all", (const char *const *) keys->pdata,
                                                 keys->len, slot);
     guint m = all->phrases->len;
     guint32 *start = g_new0 (guint32, m + 1);

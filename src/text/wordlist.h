@@ -41,13 +41,6 @@ sl_wordlist *sl_wordlist_parse (const char *name, const char *data, gsize len,
                                 gboolean weighted, GError **error);
 void sl_wordlist_free (sl_wordlist *list);
 
-/* A list of already folded phrases (weight 0), e.g. the union of several
- * lists, so that one pass over a text finds all of them. The strings are
- * borrowed, not copied: they must outlive the list. INDEX, unless NULL,
- * gets for each of the N strings the index of the phrase that holds it. */
-sl_wordlist *sl_wordlist_from_folded (const char *name, const char *const *folded, gsize n,
-                                      guint32 *index);
-
 /* Which phrase of which list a phrase of a union is. */
 typedef struct sl_phrase_ref {
     guint32 list;

@@ -4,6 +4,7 @@
 
 #include "doc.h"
 #include "text/words.h"
+#include "text/chars.h"
 
 #include <string.h>
 
@@ -14,22 +15,6 @@ sl_word_iter_init (sl_word_iter *it, const char *text, gsize len)
     it->len = len;
     it->pos = 0;
     it->token_end = 0;
-}
-
-static gunichar
-char_at (const char *text, gsize len, gsize i, gsize *next)
-{
-    if ((guchar) text[i] < 0x80) {
-        *next = i + 1;
-        return (guchar) text[i];
-    }
-    gunichar c = g_utf8_get_char_validated (text + i, (gssize) (len - i));
-    if (c == (gunichar) -1 || c == (gunichar) -2) {
-        *next = i + 1;
-        return 0xFFFD;
-    }
-    *next = (gsize) (g_utf8_next_char (text + i) - text);
-    return c;
 }
 
 static inline gboolean
@@ -77,7 +62,7 @@ sl_word_iter_next (sl_word_iter *it, sl_word *word)
     gboolean crossed = FALSE;
     while (it->pos < it->len) {
         gsize next;
-        gunichar c = char_at (t, it->len, it->pos, &next);
+        gunichar c = sl_char_next (t, it->len, it->pos, &next);
         if (it->pos >= it->token_end) {
             /* at a token boundary: skip space, measure the next token */
             if (is_space (c)) {
@@ -89,7 +74,7 @@ sl_word_iter_next (sl_word_iter *it, sl_word *word)
             gsize end = it->pos;
             while (end < it->len) {
                 gsize after;
-                gunichar d = char_at (t, it->len, end, &after);
+                gunichar d = sl_char_next (t, it->len, end, &after);
                 if (is_space (d))
                     break;
                 end = after;
@@ -110,10 +95,10 @@ sl_word_iter_next (sl_word_iter *it, sl_word *word)
         gsize i = it->pos;
         while (i < it->token_end) {
             gsize after;
-            gunichar d = char_at (t, it->len, i, &after);
+            gunichar d = sl_char_next (t, it->len, i, &after);
             if (is_joiner (d) && after < it->token_end) {
                 gsize after2;
-                gunichar e = char_at (t, it->len, after, &after2);
+                gunichar e = sl_char_next (t, it->len, after, &after2);
                 if (i > word->start && is_word_char (e)) {
                     i = after;
                     continue;
@@ -158,7 +143,7 @@ sl_find_addresses (const char *text, gsize len, GArray *spans)
     gsize i = 0;
     while (i < len) {
         gsize next;
-        gunichar c = char_at (text, len, i, &next);
+        gunichar c = sl_char_next (text, len, i, &next);
         if (is_space (c)) {
             i = next;
             continue;
@@ -166,7 +151,7 @@ sl_find_addresses (const char *text, gsize len, GArray *spans)
         gsize end = i;
         while (end < len) {
             gsize after;
-            if (is_space (char_at (text, len, end, &after)))
+            if (is_space (sl_char_next (text, len, end, &after)))
                 break;
             end = after;
         }

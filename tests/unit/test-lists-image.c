@@ -55,17 +55,6 @@ built_clear (built *b)
     g_bytes_unref (b->image);
 }
 
-static void
-image_clear (sl_lists_image *image)
-{
-    g_ptr_array_set_free_func (image->lists, (GDestroyNotify) sl_wordlist_free);
-    g_ptr_array_free (image->lists, TRUE);
-    sl_wordlist_free (image->all);
-    g_free (image->owners_start);
-    g_free (image->owners);
-    g_bytes_unref (image->bytes);
-}
-
 /* Every match of LIST in the folded sample, as "start-end:folded" lines. */
 static char *
 matches (const sl_wordlist *list)
@@ -119,7 +108,7 @@ START_TEST (test_lists_image_round_trip)
     g_free (allowed);
     g_free (want);
     g_free (got);
-    image_clear (&image);
+    sl_lists_image_clear (&image);
     built_clear (&b);
 }
 END_TEST
