@@ -58,6 +58,18 @@ check_runs (sl_context *cx, const sl_segment *segment, body_counts *counts)
     gsize len = segment->map.len, i = 0;
     gboolean sentence_open = FALSE;
     while (i < len) {
+        guchar b = (guchar) t[i];
+        /* ASCII other than the marks, most of a text: a byte at a time */
+        if (b != 0 && b < 0x80 && b != '!' && b != '?') {
+            if (g_ascii_isalnum (b)) {
+                sentence_open = TRUE;
+            } else if (b == '\n' || b == '.') {
+                counts->sentences += sentence_open;
+                sentence_open = FALSE;
+            }
+            i++;
+            continue;
+        }
         gunichar c = sl_char_at (t, len, i);
         gsize next = (gsize) (g_utf8_next_char (t + i) - t);
         if (sl_unichar_isalnum (c))

@@ -20,6 +20,7 @@
 
 #include <string.h>
 #include "text/chars.h"
+#include "text/words.h"
 
 #define SPACED_MIN_LETTERS 4
 
@@ -265,9 +266,156 @@ join_spaced (dchar *ch, const GArray *tokens)
     }
 }
 
+/* --- the quick look ----------------------------------------------------
+ * Most texts hide nothing, and reading them character by character as
+ * above costs more than the phrase search itself. One pass over the
+ * bytes tells, without building anything, that none of the tricks can
+ * apply; when in doubt it says so, and the text is read the long way. */
+
+enum { Q_OTHER, Q_LETTER, Q_LEET, Q_SEP, Q_SPACE, Q_SLOW };
+
+/* The quick look's class of C. Besides ASCII it knows the Latin letters of
+ * Latin-1 and Latin Extended-A (the five languages' accents), the
+ * no-break spaces, € and the symbols and punctuation of prose (no letter,
+ * no look-alike, no compatibility form that is a letter); any other
+ * character sends the text the long way. */
+static int
+quick_class (gunichar c)
+{
+    if (c < 0x80) {
+        if (c == 0)
+            return Q_SLOW;
+        if (c == ' ' || (c >= '\t' && c <= '\r'))
+            return Q_SPACE;
+        if (g_ascii_isalpha ((char) c))
+            return Q_LETTER;
+        if (leet_of (c))
+            return Q_LEET;
+        return strchr (".-_*", (int) c) ? Q_SEP : Q_OTHER;
+    }
+    if (c >= 0xC0 && c <= 0x17F && c != 0xD7 && c != 0xF7)
+        return Q_LETTER;
+    switch (c) {
+    case 0xA0: case 0x202F:
+        return Q_SPACE;
+    case 0x20AC:
+        return Q_LEET;
+    case 0xB7:
+        return Q_SEP;
+    case 0xA3: case 0xA9: case 0xAB: case 0xAE: case 0xB0: case 0xBB: case 0x2013: case 0x2014:
+    case 0x2018: case 0x2019: case 0x201C: case 0x201D: case 0x2022: case 0x2026: case 0x2122:
+    case 0xFFFC: /* a blanked placeholder (text/placeholder.c) */
+        return Q_OTHER;
+    default:
+        return Q_SLOW;
+    }
+}
+
+#define QUICK_HEAD 8   /* the characters of a token join_dotted looks at first */
+
+typedef struct quick_token {
+    gsize start;                  /* its first byte */
+    gsize chars;                  /* its length in characters */
+    gsize trailing;               /* sentence punctuation at its end */
+    unsigned letters;
+    gboolean leet_by_letter;      /* a leet character read_token would change */
+    gunichar head[QUICK_HEAD];
+    int head_class[QUICK_HEAD];
+} quick_token;
+
+static gboolean
+quick_letterish (const quick_token *t, gsize k)
+{
+    return t->head_class[k] == Q_LETTER || (t->head_class[k] == Q_LEET && g_ascii_isdigit ((char) t->head[k]));
+}
+
+/* Whether join_dotted could join the token: after an elided article, at
+ * least 2 * SPACED_MIN_LETTERS - 1 characters, starting with a letter, a
+ * separator, a letter and the same separator. */
+static gboolean
+may_be_dotted (const quick_token *t)
+{
+    gsize s = 0;
+    for (gsize k = 1; k < MIN (t->chars, 4); k++)
+        if (t->head[k] == '\'' || t->head[k] == 0x2019) {
+            s = k + 1;
+            break;
+        }
+    return t->chars >= s + 2 * SPACED_MIN_LETTERS - 1 && t->head_class[s + 1] == Q_SEP
+           && quick_letterish (t, s) && quick_letterish (t, s + 2) && t->head[s + 3] == t->head[s + 1];
+}
+
+/* Whether undoing the tricks would change nothing in TEXT (FALSE when in
+ * doubt). */
+static gboolean
+nothing_to_undo (const char *text, gsize len)
+{
+    quick_token t = { 0 };
+    unsigned single_letters = 0;   /* tokens of one visible letter in a row */
+    int before = Q_SPACE;          /* the class of the character before, in the token */
+    /* a leet character whose right side is not seen yet: whether it is
+     * punctuation, and what is on its left */
+    gboolean pending = FALSE, pending_punct = FALSE;
+    int pending_left = Q_SPACE;
+    for (gsize i = 0, next; i <= len; i = next) {
+        gunichar c = ' ';   /* past the end: the last token ends */
+        next = i + 1;
+        if (i < len)
+            c = sl_char_next (text, len, i, &next);
+        int cls = quick_class (c);
+        if (cls == Q_SLOW)
+            return FALSE;
+        if (pending) {
+            gboolean left = pending_left == Q_LETTER, right = cls == Q_LETTER;
+            if (pending_punct ? left && right : left || right)
+                t.leet_by_letter = TRUE;
+            pending = FALSE;
+        }
+        if (cls == Q_SPACE) {
+            if (t.chars > 0) {
+                if (((t.leet_by_letter && t.letters >= 2) || may_be_dotted (&t))
+                    && !sl_token_is_address (text + t.start, i - t.start))
+                    return FALSE;
+                /* one visible letter or digit ("G", "T.") may be spaced out */
+                gboolean single = t.chars - t.trailing == 1 && quick_letterish (&t, 0);
+                single_letters = single ? single_letters + 1 : 0;
+                if (single_letters >= SPACED_MIN_LETTERS)
+                    return FALSE;
+                memset (&t, 0, sizeof t);
+            }
+            before = Q_SPACE;
+            continue;
+        }
+        if (t.chars == 0)
+            t.start = i;
+        if (t.chars < QUICK_HEAD) {
+            t.head[t.chars] = c;
+            t.head_class[t.chars] = cls;
+        }
+        t.chars++;
+        t.letters += cls == Q_LETTER;
+        t.trailing = c < 0x80 && strchr (".,;:!?)\"'", (int) c) ? t.trailing + 1 : 0;
+        if (cls == Q_LEET) {
+            pending = TRUE;
+            pending_punct = c == '!' || c == '|';
+            pending_left = before;
+        }
+        before = cls;
+    }
+    return TRUE;
+}
+
 gboolean
 sl_deobfuscate (sl_folded *out, GByteArray *touched, const char *text, gsize len)
 {
+    if (nothing_to_undo (text, len)) {
+        g_byte_array_set_size (touched, (guint) len);
+        if (len > 0)
+            memset (touched->data, 0, len);
+        sl_fold_begin (out);
+        sl_fold_end (out);
+        return FALSE;
+    }
     GArray *array = decode (text, len);
     dchar *ch = (dchar *) (void *) array->data;
     gsize n = array->len;
@@ -297,8 +445,11 @@ sl_deobfuscate (sl_folded *out, GByteArray *touched, const char *text, gsize len
             letters_only = letters_only && ch[i].c < 0x80 && g_ascii_isalpha ((char) ch[i].c);
         /* invisible characters do not separate: they were dropped */
         gsize vs = s, ve = i;
-        /* a word of ASCII letters, most of a text, hides nothing */
-        if (!letters_only) {
+        /* a word of ASCII letters, most of a text, hides nothing; nor does
+         * a URL or an e-mail address (info@acme.fr is no "infoaacme"),
+         * which the phrase rules leave out whole anyway */
+        if (!letters_only
+            && !sl_token_is_address (text + ch[vs].at, ch[ve - 1].at + ch[ve - 1].len - ch[vs].at)) {
             read_token (ch, vs, ve);
             join_dotted (ch, vs, ve);
         }

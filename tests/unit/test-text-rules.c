@@ -1719,6 +1719,24 @@ START_TEST (test_obfuscated_spaced_words)
 }
 END_TEST
 
+/* A disguise is found among what the quick look of deobfuscate.c lets
+ * through (accents, typographic apostrophes, no-break spaces, an address);
+ * an address is never read as a disguise ("fr33@acme.com"), as the phrase
+ * rules leave addresses out whole. */
+START_TEST (test_obfuscated_among_prose_and_addresses)
+{
+    static const disguise_case cases[] = {
+        { "fr", "\xc3\x89" "crivez \xc3\xa0 info@acme.fr\xc2\xa0: l\xe2\x80\x99offre est gr@tuit.",
+          "gratuit", 38, 44, 0.6 },
+        { "fr", "Pour l\xe2\x80\x99instant, c\xe2\x80\x99" "est G R A T U I T.", "c'est gratuit", 17, 35, 1.0 },
+    };
+    assert_disguise_cases (cases, G_N_ELEMENTS (cases));
+    spamlint_result *result = lint_as ("en", NULL, "draft.txt", "Write to fr33@acme.com today.");
+    assert_count (result, "spam-phrase-obfuscated", 0);
+    spamlint_result_free (result);
+}
+END_TEST
+
 /* Regression test, bug found at 505d85a (src/rules/phrase.c, match_list):
  * the plain reading ran first and its matches took their span, so a
  * disguised phrase that contains a plain listed word was lost behind it:
@@ -1908,6 +1926,7 @@ text_rules_suite (void)
     tcase_add_test (tc, test_obfuscated_spaced_before_punctuation);
     tcase_add_test (tc, test_obfuscated_at_sign_before_period);
     tcase_add_test (tc, test_obfuscated_spaced_words);
+    tcase_add_test (tc, test_obfuscated_among_prose_and_addresses);
     tcase_add_test (tc, test_obfuscated_phrase_with_plain_word);
     tcase_add_test (tc, test_obfuscated_after_elision);
     suite_add_tcase (suite, tc);
