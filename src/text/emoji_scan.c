@@ -27,13 +27,16 @@ sl_emoji_pattern_new (void)
     return pattern;
 }
 
-/* Whether an emoji may start at byte B: a keycap's digit, # or *, or a
- * character past ASCII. PCRE2 cannot skip ahead by itself to where a
- * Unicode property may match, so the scan does, and matches only there. */
+/* Whether an emoji may start at byte B: a keycap's digit, # or *, © or ®
+ * (lead byte C2), or a character from U+2000 on (lead byte E2 and up),
+ * where every other Extended_Pictographic character and the regional
+ * indicators are; the accented letters between never start one. PCRE2
+ * cannot skip ahead by itself to where a Unicode property may match, so
+ * the scan does, and matches only there. */
 static inline gboolean
 may_start (guchar b)
 {
-    return b >= 0xC0 || (b >= '0' && b <= '9') || b == '#' || b == '*';
+    return b >= 0xE2 || b == 0xC2 || (b >= '0' && b <= '9') || b == '#' || b == '*';
 }
 
 gboolean
