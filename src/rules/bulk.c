@@ -245,18 +245,25 @@ check_list_unsubscribe (sl_context *cx)
                    _("no \"List-Unsubscribe-Post: List-Unsubscribe=One-Click\" header (RFC 8058): add it"));
 }
 
-/* Whether a line holds a digit, ASCII or not (\d of PCRE2 with UCP). */
-static gboolean
-has_digit (const char *line, gsize len)
+/* The digits of a line: ASCII ones, and whether there are others (\d of
+ * PCRE2 with UCP matches every decimal digit). */
+typedef struct line_digits {
+    unsigned ascii;
+    gboolean other;
+} line_digits;
+
+static line_digits
+count_digits (const char *line, gsize len)
 {
+    line_digits d = { 0, FALSE };
     for (gsize k = 0; k < len; k++) {
         guchar b = (guchar) line[k];
         if (b >= '0' && b <= '9')
-            return TRUE;
-        if (b >= 0xC0 && g_unichar_isdigit (g_utf8_get_char_validated (line + k, (gssize) (len - k))))
-            return TRUE;
+            d.ascii++;
+        else if (b >= 0xC0 && !d.other)
+            d.other = g_unichar_isdigit (g_utf8_get_char_validated (line + k, (gssize) (len - k)));
     }
-    return FALSE;
+    return d;
 }
 
 static gboolean
@@ -283,20 +290,25 @@ matches_line (sl_context *cx, const pcre2_code *re, const sl_segment *segment, g
     return FALSE;
 }
 
-/* Contact details in one line of a segment's text. */
+/* Contact details in one line of a segment's text, which has DIGITS. A
+ * pattern is not tried where the line has too few digits for it: five in
+ * a row for a postcode, nine ASCII ones for a phone number. */
 static gboolean
 line_has_contact (sl_context *cx, const contact_patterns *p, const sl_segment *segment, gsize from,
-                  gsize to)
+                  gsize to, line_digits digits)
 {
+    gboolean five = digits.ascii >= 5 || digits.other;
     if (matches_line (cx, p->company, segment, from, to, FALSE))
         return TRUE;
     for (guint i = 0; i < POSTAL_FORMS; i++) {
+        if ((i == POSTAL_CITY || i == POSTAL_US) && !five)
+            continue;
         if (i == POSTAL_GERMAN && !matches_line (cx, p->german_hint, segment, from, to, FALSE))
             continue;
         if (matches_line (cx, p->postal[i], segment, from, to, FALSE))
             return TRUE;
     }
-    return matches_line (cx, p->phone, segment, from, to, TRUE);
+    return digits.ascii >= 9 && matches_line (cx, p->phone, segment, from, to, TRUE);
 }
 
 /* Every contact pattern matches within a line and holds a digit, so only
@@ -310,7 +322,8 @@ has_contact (sl_context *cx, const contact_patterns *p, const sl_segment *segmen
     for (gsize from = 0; from < len;) {
         const char *nl = memchr (text + from, '\n', len - from);
         gsize to = nl ? (gsize) (nl - text) : len;
-        if (has_digit (text + from, to - from) && line_has_contact (cx, p, segment, from, to))
+        line_digits digits = count_digits (text + from, to - from);
+        if ((digits.ascii > 0 || digits.other) && line_has_contact (cx, p, segment, from, to, digits))
             return TRUE;
         from = to + 1;
     }
