@@ -98,17 +98,29 @@ release (void *state)
     g_free (p);
 }
 
+/* What the searches for an unsubscribe link share: the folded text of
+ * one line or link at a time, its buffers kept from one to the next. */
+typedef struct unsubscribe_search {
+    sl_context *cx;
+    gboolean found;
+    GString *spaced;
+    sl_folded folded;
+} unsubscribe_search;
+
 /* A placeholder a mailing tool fills with an unsubscribe link, or a
  * phrase of the unsubscribe list. */
 static gboolean
-is_unsubscribe_text (sl_context *cx, const char *text)
+is_unsubscribe_text (unsubscribe_search *search, const char *text)
 {
+    sl_context *cx = search->cx;
     static const char *const tags[] = {
         "unsub", "optout", "opt_out", "opt-out", "desinscri", "desabonn", "désinscri",
         "désabonn", "abmeld", "asm_group", "asm_global", "preferences", "unsubscribe", NULL
     };
     gsize len = strlen (text);
     for (gsize i = 0; i < len; i++) {
+        if (!sl_is_placeholder_start ((guchar) text[i]))
+            continue;
         gsize n = sl_placeholder_at (text, len, i);
         if (n == 0)
             continue;
@@ -136,26 +148,16 @@ is_unsubscribe_text (sl_context *cx, const char *text)
     if (cx->engine->unsubscribe == NULL)
         return FALSE;
     /* URLs say it with - and _ : /unsubscribe, /se-desinscrire */
-    char *spaced = g_strdup (text);
-    for (char *p = spaced; *p; p++)
+    GString *spaced = g_string_assign (search->spaced, text);
+    for (char *p = spaced->str; *p; p++)
         if (*p == '-' || *p == '_' || *p == '/' || *p == '?' || *p == '=' || *p == '&')
             *p = ' ';
-    sl_folded folded;
-    sl_folded_init (&folded);
-    sl_fold (&folded, spaced, strlen (spaced));
+    sl_fold (&search->folded, spaced->str, spaced->len);
     gsize pos = 0, start, end;
     const sl_phrase *phrase;
-    gboolean found = sl_wordlist_next (cx->engine->unsubscribe, folded.text->str, folded.text->len,
-                                       &pos, &start, &end, &phrase);
-    sl_folded_clear (&folded);
-    g_free (spaced);
-    return found;
+    return sl_wordlist_next (cx->engine->unsubscribe, search->folded.text->str,
+                             search->folded.text->len, &pos, &start, &end, &phrase);
 }
-
-typedef struct unsubscribe_search {
-    sl_context *cx;
-    gboolean found;
-} unsubscribe_search;
 
 static void
 visit_link (const sl_node *node, void *data)
@@ -178,20 +180,19 @@ visit_link (const sl_node *node, void *data)
         return; /* a hidden link is no visible link */
     const char *href = sl_node_attr (node, "href");
     char *text = sl_node_text (node);
-    search->found = (href && is_unsubscribe_text (search->cx, href))
-                    || is_unsubscribe_text (search->cx, text);
+    search->found = (href && is_unsubscribe_text (search, href)) || is_unsubscribe_text (search, text);
     g_free (text);
 }
 
 /* In plain text: an unsubscribe phrase and, on its line or the three
  * after it, a URL, an address or a placeholder to act on. */
 static gboolean
-text_has_unsubscribe (sl_context *cx, const sl_segment *segment)
+text_has_unsubscribe (unsubscribe_search *search, const sl_segment *segment)
 {
     gchar **lines = g_strsplit (segment->original, "\n", -1);
     gboolean found = FALSE;
     for (guint i = 0; lines[i] && !found; i++) {
-        if (!is_unsubscribe_text (cx, lines[i]))
+        if (!is_unsubscribe_text (search, lines[i]))
             continue;
         for (guint k = i; k <= i + 3 && lines[k] && !found; k++)
             found = strstr (lines[k], "://") || strchr (lines[k], '@') || strstr (lines[k], "mailto:")
@@ -206,14 +207,17 @@ static void
 check_unsubscribe (sl_context *cx)
 {
     const sl_doc *doc = cx->doc;
-    unsubscribe_search search = { cx, FALSE };
+    unsubscribe_search search = { cx, FALSE, g_string_new (NULL), { NULL, NULL } };
+    sl_folded_init (&search.folded);
     for (guint i = 0; i < doc->html->len && !search.found; i++)
         sl_html_walk (g_ptr_array_index (doc->html, i), visit_link, &search);
     for (guint i = 0; i < doc->segments->len && !search.found; i++) {
         const sl_segment *segment = g_ptr_array_index (doc->segments, i);
         if (segment->kind == SL_SEGMENT_BODY && strcmp (segment->part, "text/plain") == 0)
-            search.found = text_has_unsubscribe (cx, segment);
+            search.found = text_has_unsubscribe (&search, segment);
     }
+    g_string_free (search.spaced, TRUE);
+    sl_folded_clear (&search.folded);
     if (!search.found)
         sl_report (cx, "unsubscribe-missing", SPAMLINT_ERROR, 2.0, doc->body_anchor,
                    doc->body_anchor, NULL, NULL,

@@ -42,8 +42,15 @@ is_joiner (gunichar c)
 gboolean
 sl_token_is_address (const char *s, gsize n)
 {
-    if (g_strstr_len (s, (gssize) n, "://") || (n > 4 && g_ascii_strncasecmp (s, "www.", 4) == 0))
+    if (n > 4 && g_ascii_strncasecmp (s, "www.", 4) == 0)
         return TRUE;
+    /* "://" found by its colon, before any NUL as g_strstr_len did: memchr
+     * is many times faster */
+    const char *before_nul = memchr (s, '\0', n);
+    before_nul = before_nul ? before_nul : s + n;
+    for (const char *colon = s; (colon = memchr (colon, ':', (gsize) (before_nul - colon))); colon++)
+        if (before_nul - colon >= 3 && colon[1] == '/' && colon[2] == '/')
+            return TRUE;
     /* name@domain.tld: a dot in the domain followed by two letters */
     const char *at = memchr (s, '@', n);
     if (at == NULL || at == s)
