@@ -111,22 +111,60 @@ check_runs (sl_context *cx, const sl_segment *segment, body_counts *counts)
     counts->sentences += sentence_open;
 }
 
+static gboolean
+is_currency (gunichar c)
+{
+    return c == '$' || (c >= 0x80 && g_unichar_type (c) == G_UNICODE_CURRENCY_SYMBOL);
+}
+
+/* Whether an amount may end just before the "!!" at BANG, as the second
+ * branch of the pattern needs: past blanks, a digit, a currency symbol or
+ * a currency word. Anything past ASCII may be one of these (a digit or a
+ * space of another script): the answer is then yes. */
+static gboolean
+amount_before (const char *t, gsize bang)
+{
+    static const char *const words[] = { "eur", "euro", "euros", "usd", "dollar", "dollars",
+                                         "gbp", "chf" };
+    gsize k = bang;
+    while (k > 0 && (t[k - 1] == ' ' || t[k - 1] == '\t'))
+        k--;
+    if (k == 0)
+        return FALSE;
+    guchar b = (guchar) t[k - 1];
+    if (b >= 0x80 || g_ascii_isdigit (b) || b == '$')
+        return TRUE;
+    if (!g_ascii_isalpha (b))
+        return FALSE;
+    gsize word_end = k;
+    while (k > 0 && g_ascii_isalpha (t[k - 1]))
+        k--;
+    if (k > 0 && (guchar) t[k - 1] >= 0x80)
+        return TRUE;
+    for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+        if (strlen (words[i]) == word_end - k && g_ascii_strncasecmp (t + k, words[i], word_end - k) == 0)
+            return TRUE;
+    return FALSE;
+}
+
 /* Whether the currency pattern can match at all: it needs two currency
- * symbols, or two exclamation marks in a row. Most texts have neither,
- * and the pattern cannot skip ahead to a currency symbol by itself. */
+ * symbols at most one blank apart, or "!!" after an amount (see
+ * amount_before). Most texts have neither, and the pattern cannot skip
+ * ahead to a currency symbol by itself. */
 static gboolean
 may_shout_money (const char *t, gsize len)
 {
-    unsigned symbols = 0;
-    gboolean bang_before = FALSE;
-    for (const char *p = t; p < t + len; p = g_utf8_next_char (p)) {
-        gunichar c = (guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char (p);
-        gboolean bang = is_bang (c);
-        if ((bang && bang_before)
-            || ((c == '$' || (c >= 0x80 && g_unichar_type (c) == G_UNICODE_CURRENCY_SYMBOL))
-                && ++symbols >= 2))
+    gunichar before = 0, before2 = 0;   /* the two characters before */
+    for (gsize i = 0, next; i < len; i = next) {
+        gunichar c = sl_char_next (t, len, i, &next);
+        if (is_currency (c)
+            && (is_currency (before)
+                || ((before == ' ' || before == '\t' || before >= 0x80) && is_currency (before2))))
             return TRUE;
-        bang_before = bang;
+        if (is_bang (c) && next < len && is_bang (sl_char_at (t, len, next)) && amount_before (t, i))
+            return TRUE;
+        before2 = before;
+        before = c;
     }
     return FALSE;
 }

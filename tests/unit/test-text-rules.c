@@ -453,6 +453,8 @@ START_TEST (test_currency_run)
         { "Save 1 000 EUR!!", 6, 16 },
         { "Only 99 euros!!!", 6, 16 },
         { "Plus que 49,90 " EURO "!!", 10, 18 },
+        { "Now 10 CHF !!", 5, 13 },
+        { "Win 5 dollars\t!!", 5, 16 },
     };
     for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
         spamlint_result *result = lint_text ("draft.txt", cases[i].text);
@@ -493,6 +495,7 @@ START_TEST (test_currency_run_quiet)
         "Cost: $5. See you!",
         "Voir $HOME et ${PATH}.",
         "Un co\xc3\xbbt de 20 USD, 18 EUR ou 15 GBP.",
+        "Wow!! Only 5 euros. Total 10 000!! Neuro!!",
         NULL
     };
     for (guint i = 0; texts[i]; i++)
