@@ -27,16 +27,22 @@ sl_emoji_pattern_new (void)
     return pattern;
 }
 
-/* Whether an emoji may start at byte B: a keycap's digit, # or *, © or ®
- * (lead byte C2), or a character from U+2000 on (lead byte E2 and up),
- * where every other Extended_Pictographic character and the regional
- * indicators are; the accented letters between never start one. PCRE2
- * cannot skip ahead by itself to where a Unicode property may match, so
- * the scan does, and matches only there. */
+/* Whether an emoji may start at P: a keycap's digit, # or *, (C) or (R),
+ * or a character from U+203C on, where every other Extended_Pictographic
+ * character and the regional indicators are; the accented letters,
+ * quotes and dashes before it never start one. PCRE2 cannot skip ahead
+ * by itself to where a Unicode property may match, so the scan does, and
+ * matches only there. */
 static inline gboolean
-may_start (guchar b)
+may_start (const char *p)
 {
-    return b >= 0xE2 || b == 0xC2 || (b >= '0' && b <= '9') || b == '#' || b == '*';
+    guchar b = (guchar) *p;
+    if (b < 0x80)
+        return (b >= '0' && b <= '9') || b == '#' || b == '*';
+    if (b < 0xC2)
+        return FALSE;   /* not a first byte */
+    gunichar c = g_utf8_get_char (p);
+    return c == 0xA9 || c == 0xAE || c >= 0x203C;
 }
 
 gboolean
@@ -46,7 +52,7 @@ sl_emoji_next (const pcre2_code *pattern, const char *text, gsize len, gsize *po
     if (pattern == NULL)
         return FALSE;
     for (gsize at = *pos; at < len; at++) {
-        if (!may_start ((guchar) text[at]))
+        if (!may_start (text + at))
             continue;
         int rc = pcre2_match (pattern, (PCRE2_SPTR) text, len, at,
                               PCRE2_NO_UTF_CHECK | PCRE2_ANCHORED, match_data, NULL);
