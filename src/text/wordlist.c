@@ -456,8 +456,9 @@ sl_wordlist_from_image (const char *name, sl_phrase *phrases, guint n, const sl_
     list->name = g_strdup (name);
     list->phrases = g_ptr_array_sized_new (n);
     list->store = phrases;
+    g_ptr_array_set_size (list->phrases, (gint) n); /* filled here, not one call a phrase */
     for (guint i = 0; i < n; i++)
-        g_ptr_array_add (list->phrases, &phrases[i]);
+        list->phrases->pdata[i] = &phrases[i];
     if (trie != NULL) {
         list->trie = *trie;
         list->trie_built = 1;
