@@ -566,8 +566,7 @@ skip_ascii_word (const guchar *t, gsize len, gsize p)
 static inline guint32
 trie_child (const sl_trie *trie, const sl_trie_node *node, guchar byte)
 {
-    if (node->child == 0)
-        return 0;
+    /* a leaf needs no test of its own: its child is 0, whatever matches */
     if (node->last < G_N_ELEMENTS (node->first_bytes)) {
         if (node->first_bytes[0] == byte)
             return node->child;
