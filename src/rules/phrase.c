@@ -60,6 +60,7 @@ typedef struct segment_state {
      * this linear on a draft with thousands of matches) */
     GByteArray *taken;
     GArray *addresses;    /* sl_span scratch for sl_find_addresses */
+    gboolean addresses_taken;
     double place;         /* the subject's factor */
 } segment_state;
 
@@ -160,11 +161,29 @@ collect_all (sl_context *cx, const segment_state *st, const reading *r, GArray *
     g_array_free (keys, TRUE);
 }
 
+/* The segment's URLs and addresses, taken before the first candidate is
+ * weighed, and only then: finding them is another pass over the segment,
+ * and most of a template's segments have no candidate. */
+static void
+take_addresses (segment_state *st)
+{
+    if (st->addresses_taken)
+        return;
+    st->addresses_taken = TRUE;
+    g_array_set_size (st->addresses, 0);
+    sl_find_addresses (st->segment->map.text, st->segment->map.len, st->addresses);
+    for (guint a = 0; a < st->addresses->len; a++)
+        take (st->taken, g_array_index (st->addresses, sl_span, a).start,
+              g_array_index (st->addresses, sl_span, a).end);
+}
+
 static void
 report_reading (sl_context *cx, segment_state *st, const reading *r)
 {
     GArray *found = g_array_new (FALSE, FALSE, sizeof (candidate));
     collect_all (cx, st, r, found);
+    if (found->len > 0)
+        take_addresses (st);
     g_array_sort (found, compare_candidates);
     for (guint i = 0; i < found->len; i++) {
         const candidate *c = &g_array_index (found, candidate, i);
@@ -210,18 +229,14 @@ check (sl_context *cx)
     sl_folded_init (&disguised);
     reading hidden = { &disguised, g_byte_array_new () };
     segment_state st = { NULL, g_byte_array_new (), g_array_new (FALSE, FALSE, sizeof (sl_span)),
-                         1.0 };
+                         FALSE, 1.0 };
     for (guint i = 0; i < cx->doc->segments->len && !sl_time_up_now (cx); i++) {
         st.segment = g_ptr_array_index (cx->doc->segments, i);
         st.place = st.segment->kind == SL_SEGMENT_SUBJECT ? SUBJECT_FACTOR : 1.0;
         g_byte_array_set_size (st.taken, (guint) st.segment->map.len);
         if (st.taken->len)
             memset (st.taken->data, 0, st.taken->len);
-        g_array_set_size (st.addresses, 0);
-        sl_find_addresses (st.segment->map.text, st.segment->map.len, st.addresses);
-        for (guint a = 0; a < st.addresses->len; a++)
-            take (st.taken, g_array_index (st.addresses, sl_span, a).start,
-                  g_array_index (st.addresses, sl_span, a).end);
+        st.addresses_taken = FALSE;
 
         reading plain = { sl_segment_folded (st.segment), NULL };
         gboolean disguise = sl_deobfuscate (&disguised, hidden.touched, st.segment->map.text,

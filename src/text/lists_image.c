@@ -5,7 +5,8 @@
  * faults at every start, a fifth of a one-file run. tools/mklists does it
  * once, with the same code (text/wordlist.c), and writes this image, which
  * is built into the binary; at start-up the lists point into it: the
- * phrases' text, the union's trie and its owners are read in place.
+ * phrases' text, the lists' tries and the union's owners are read in
+ * place.
  *
  * The image is for the machine that built it (native byte order and
  * sizes, recorded in the header). One that does not match, or that is
@@ -16,7 +17,12 @@
  *   phrases       text, folded, category (string offsets), weight
  *   union         the folded text of each phrase of the union
  *   owners_start  n_union + 1 entries, owners  (list, phrase) pairs
- *   root, nodes   the union's trie (text/wordlist.c's nodes, as they are)
+ *   tries         each list's trie, then the union's: first node, number
+ *   roots         256 entries per trie, its root's children by byte
+ *   nodes         the tries' nodes (text/wordlist.c's, as they are), then
+ *   node_bytes    each node's byte (and SL_TRIE_BYTES_PAD more at the end),
+ *   node_phrases  each node's phrase; a trie's nodes are numbered from its
+ *                 first one
  *   strings       NUL-terminated
  * Each section starts on 8 bytes.
  */
@@ -26,7 +32,7 @@
 
 #include <string.h>
 
-#define MAGIC "SLLIST1"
+#define MAGIC "SLLIST2"
 
 typedef struct image_header {
     char magic[8];
@@ -35,15 +41,20 @@ typedef struct image_header {
     guint32 n_phrases;   /* of all the lists */
     guint32 n_union;
     guint32 n_owners;
-    guint32 n_nodes;
+    guint32 n_nodes;     /* of all the tries */
     guint32 strings_len;
     guint32 reserved;
-    guint64 lists_at, phrases_at, union_at, start_at, owners_at, root_at, nodes_at, strings_at;
+    guint64 lists_at, phrases_at, union_at, start_at, owners_at, tries_at, roots_at, nodes_at;
+    guint64 node_bytes_at, node_phrases_at, strings_at;
 } image_header;
 
 typedef struct image_list {
     guint32 name, first, count, reserved;
 } image_list;
+
+typedef struct image_trie {
+    guint32 first_node, n_nodes;
+} image_trie;
 
 typedef struct image_phrase {
     guint32 text, folded, category, reserved;
@@ -106,12 +117,27 @@ sl_lists_image_write (const sl_wordlist *const *lists, guint n_lists, const sl_w
         guint32 at = string_at (&w, ((const sl_phrase *) g_ptr_array_index (all->phrases, i))->folded);
         g_array_append_val (union_rows, at);
     }
-    guint32 n_nodes;
-    const sl_trie_node *nodes = sl_wordlist_trie (all, &n_nodes);
+    /* every list's trie, so that none is built at start-up, then the union's */
+    GArray *trie_rows = g_array_new (FALSE, TRUE, sizeof (image_trie));
+    GArray *roots = g_array_new (FALSE, TRUE, sizeof (guint32));
+    GByteArray *nodes = g_byte_array_new ();
+    GByteArray *node_bytes = g_byte_array_new ();
+    GArray *node_phrases = g_array_new (FALSE, TRUE, sizeof (guint32));
+    for (guint l = 0; l <= n_lists; l++) {
+        const sl_trie *trie = sl_wordlist_trie (l < n_lists ? lists[l] : all);
+        image_trie row = { node_phrases->len, trie->n_nodes };
+        g_array_append_val (trie_rows, row);
+        g_array_append_vals (roots, trie->root, G_N_ELEMENTS (trie->root));
+        g_byte_array_append (nodes, (const guint8 *) trie->nodes, trie->n_nodes * h.node_size);
+        g_byte_array_append (node_bytes, trie->bytes, trie->n_nodes);
+        g_array_append_vals (node_phrases, trie->phrases, trie->n_nodes);
+    }
+    static const guint8 pad[SL_TRIE_BYTES_PAD] = { 0 };
+    g_byte_array_append (node_bytes, pad, sizeof pad);
     h.n_phrases = phrase_rows->len;
     h.n_union = union_rows->len;
     h.n_owners = owners_start[union_rows->len];
-    h.n_nodes = n_nodes;
+    h.n_nodes = node_phrases->len;
     h.strings_len = (guint32) w.strings->len;
 
     GByteArray *out = g_byte_array_new ();
@@ -121,14 +147,22 @@ sl_lists_image_write (const sl_wordlist *const *lists, guint n_lists, const sl_w
     h.union_at = section (out, union_rows->data, union_rows->len * sizeof (guint32));
     h.start_at = section (out, owners_start, (union_rows->len + 1) * sizeof (guint32));
     h.owners_at = section (out, owners, h.n_owners * sizeof (sl_phrase_ref));
-    h.root_at = section (out, all->root, sizeof all->root);
-    h.nodes_at = section (out, nodes, (gsize) n_nodes * h.node_size);
+    h.tries_at = section (out, trie_rows->data, trie_rows->len * sizeof (image_trie));
+    h.roots_at = section (out, roots->data, roots->len * sizeof (guint32));
+    h.nodes_at = section (out, nodes->data, nodes->len);
+    h.node_bytes_at = section (out, node_bytes->data, node_bytes->len);
+    h.node_phrases_at = section (out, node_phrases->data, node_phrases->len * sizeof (guint32));
     h.strings_at = section (out, w.strings->str, w.strings->len);
     memcpy (out->data, &h, sizeof h);
 
     g_array_free (list_rows, TRUE);
     g_array_free (phrase_rows, TRUE);
     g_array_free (union_rows, TRUE);
+    g_array_free (trie_rows, TRUE);
+    g_array_free (roots, TRUE);
+    g_byte_array_free (nodes, TRUE);
+    g_byte_array_free (node_bytes, TRUE);
+    g_array_free (node_phrases, TRUE);
     g_string_free (w.strings, TRUE);
     g_hash_table_destroy (w.offsets);
     return g_byte_array_free_to_bytes (out);
@@ -153,9 +187,35 @@ header_ok (const image_header *h, gsize len)
            && fits (h->union_at, h->n_union, sizeof (guint32), len)
            && fits (h->start_at, (guint64) h->n_union + 1, sizeof (guint32), len)
            && fits (h->owners_at, h->n_owners, sizeof (sl_phrase_ref), len)
-           && fits (h->root_at, 256, sizeof (guint32), len)
+           && fits (h->tries_at, (guint64) h->n_lists + 1, sizeof (image_trie), len)
+           && fits (h->roots_at, ((guint64) h->n_lists + 1) * 256, sizeof (guint32), len)
            && fits (h->nodes_at, h->n_nodes, h->node_size, len) && h->n_nodes > 0
+           && fits (h->node_bytes_at, (guint64) h->n_nodes + SL_TRIE_BYTES_PAD, 1, len)
+           && fits (h->node_phrases_at, h->n_nodes, sizeof (guint32), len)
            && fits (h->strings_at, h->strings_len, 1, len) && h->strings_len > 0;
+}
+
+/* Trie T of the image (a list's, or the union's after them): FALSE if
+ * it does not lie within the image. Its nodes are not checked one by one:
+ * that would read them all at every start, and the image is built into
+ * the binary with them, so it is no more damaged than the code is. */
+static gboolean
+read_trie (const guint8 *data, const image_header *h, guint32 t, sl_trie *trie)
+{
+    const image_trie *row = (const image_trie *) (const void *) (data + h->tries_at) + t;
+    if (row->n_nodes == 0 || row->first_node > h->n_nodes
+        || row->n_nodes > h->n_nodes - row->first_node)
+        return FALSE;
+    trie->nodes = (const sl_trie_node *) (const void *) (data + h->nodes_at
+                                                           + (gsize) row->first_node * h->node_size);
+    trie->bytes = data + h->node_bytes_at + row->first_node;
+    trie->phrases = (const guint32 *) (const void *) (data + h->node_phrases_at) + row->first_node;
+    trie->n_nodes = row->n_nodes;
+    memcpy (trie->root, data + h->roots_at + (gsize) t * sizeof trie->root, sizeof trie->root);
+    for (guint byte = 0; byte < G_N_ELEMENTS (trie->root); byte++)
+        if (trie->root[byte] >= trie->n_nodes)
+            return FALSE;
+    return TRUE;
 }
 
 gboolean
@@ -192,9 +252,19 @@ sl_lists_image_read (GBytes *bytes, sl_lists_image *image)
             return FALSE;
     if (start[0] != 0 || start[h->n_union] != h->n_owners)
         return FALSE;
+    sl_trie *tries = g_new (sl_trie, h->n_lists + 1);
+    gboolean tries_ok = TRUE;
+    for (guint32 t = 0; tries_ok && t <= h->n_lists; t++)
+        tries_ok = read_trie (data, h, t, &tries[t]);
+    if (!tries_ok) {
+        g_free (tries);
+        return FALSE;
+    }
     for (guint32 k = 0; k < h->n_owners; k++)
-        if (owners[k].list >= h->n_lists || owners[k].phrase >= list_rows[owners[k].list].count)
+        if (owners[k].list >= h->n_lists || owners[k].phrase >= list_rows[owners[k].list].count) {
+            g_free (tries);
             return FALSE;
+        }
 
     image->bytes = g_bytes_ref (bytes);
     image->lists = g_ptr_array_new ();
@@ -207,14 +277,13 @@ sl_lists_image_read (GBytes *bytes, sl_lists_image *image)
                                        strings + ph->category, i };
         }
         g_ptr_array_add (image->lists, sl_wordlist_from_image (strings + row->name, phrases,
-                                                               row->count, NULL, 0, NULL));
+                                                               row->count, &tries[l]));
     }
     sl_phrase *united = g_new (sl_phrase, MAX (h->n_union, 1));
     for (guint32 i = 0; i < h->n_union; i++)
         united[i] = (sl_phrase) { strings + union_rows[i], strings + union_rows[i], 0.0, "", i };
-    image->all = sl_wordlist_from_image ("all", united, h->n_union,
-                                         (const sl_trie_node *) (const void *) (data + h->nodes_at),
-                                         h->n_nodes, (const guint32 *) (const void *) (data + h->root_at));
+    image->all = sl_wordlist_from_image ("all", united, h->n_union, &tries[h->n_lists]);
+    g_free (tries);
     image->owners_start = g_memdup2 (start, ((gsize) h->n_union + 1) * sizeof (guint32));
     image->owners = h->n_owners ? g_memdup2 (owners, h->n_owners * sizeof (sl_phrase_ref)) : NULL;
     return TRUE;

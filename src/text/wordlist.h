@@ -18,6 +18,19 @@ typedef struct sl_phrase {
 
 typedef struct sl_trie_node sl_trie_node;
 
+/* A list's trie (see wordlist.c), as arrays that are the list's own or
+ * an image's: the image stores them as they are. */
+/* sl_trie.bytes is read eight bytes at a time: this many more follow. */
+#define SL_TRIE_BYTES_PAD 8
+
+typedef struct sl_trie {
+    const sl_trie_node *nodes;
+    const guint8 *bytes;         /* per node: its byte (then SL_TRIE_BYTES_PAD more) */
+    const guint32 *phrases;      /* per node: 1 + index of the phrase ending there, or 0 */
+    guint32 n_nodes;
+    guint32 root[256];           /* the root's child for each first byte, 0 for none */
+} sl_trie;
+
 typedef struct sl_wordlist {
     char *name;       /* "fr", "allow", or the user's file name */
     GPtrArray *phrases;          /* sl_phrase */
@@ -28,10 +41,10 @@ typedef struct sl_wordlist {
     char *lines;                 /* the list's text: phrases point into it */
     GStringChunk *strings;       /* folded phrases */
     gsize trie_built;            /* the trie is built on first match */
-    GArray *nodes;               /* sl_trie_node, when built here */
-    const sl_trie_node *trie;    /* the nodes: built here, or an image's */
-    guint32 n_nodes;
-    guint32 root[256];           /* the root's child for each first byte */
+    sl_trie_node *own_nodes;     /* the trie's arrays, when built here */
+    guint8 *own_bytes;
+    guint32 *own_phrases;
+    sl_trie trie;
 } sl_wordlist;
 
 /* Parse a list. With WEIGHTED, lines are "WEIGHT CATEGORY PHRASE"; without
@@ -56,15 +69,14 @@ sl_wordlist *sl_wordlist_union (const sl_wordlist *const *lists, guint n, guint3
                                 sl_phrase_ref **owners);
 
 /* A list's trie (built if it was not yet), for an image of the lists. */
-const sl_trie_node *sl_wordlist_trie (const sl_wordlist *list, guint32 *n_nodes);
+const sl_trie *sl_wordlist_trie (const sl_wordlist *list);
 gsize sl_wordlist_trie_node_size (void);
 
 /* A list of phrases read from an image (PHRASES, N of them, given to the
- * list), with its trie when it was stored (NODES, borrowed; else NULL and
- * the trie is built on first match). */
+ * list), with its trie when it was stored (TRIE, whose arrays are
+ * borrowed; else NULL and the trie is built on first match). */
 sl_wordlist *sl_wordlist_from_image (const char *name, sl_phrase *phrases, guint n,
-                                     const sl_trie_node *nodes, guint32 n_nodes,
-                                     const guint32 *root);
+                                     const sl_trie *trie);
 
 /* Find the next phrase that starts a word of folded TEXT at or after *POS
  * (the longest one there); sets [*start, *end) and the phrase and moves

@@ -5,6 +5,8 @@
  * of another build is refused (spamlint then parses the text). That the
  * findings are the same either way over the golden drafts is
  * tests/golden.sh's job (it runs them with SPAMLINT_LISTS_IMAGE=0 too).
+ * The trie, built or read, finds what a plain search of every phrase at
+ * every word start finds.
  */
 #include "config.h"
 
@@ -157,6 +159,131 @@ START_TEST (test_lists_image_refused)
 }
 END_TEST
 
+/* --- the trie against a plain search ---------------------------------- */
+
+static gboolean
+is_word_byte (char c)
+{
+    return c == '_' || g_ascii_isalnum (c);
+}
+
+/* Every word start of TEXT (ASCII) with the longest phrase of LIST that
+ * starts there and ends a word, as "start-end:folded" lines. */
+static char *
+plain_search (const sl_wordlist *list, const char *text)
+{
+    GString *out = g_string_new (NULL);
+    gsize len = strlen (text);
+    for (gsize p = 0; p < len; p++) {
+        if (p > 0 && is_word_byte (text[p - 1]))
+            continue;
+        const char *longest = NULL;
+        for (guint i = 0; i < list->phrases->len; i++) {
+            const char *folded = ((const sl_phrase *) g_ptr_array_index (list->phrases, i))->folded;
+            gsize n = strlen (folded);
+            if (n <= len - p && strncmp (text + p, folded, n) == 0
+                && !is_word_byte (text[p + n]) && (longest == NULL || n > strlen (longest)))
+                longest = folded;
+        }
+        if (longest != NULL)
+            g_string_append_printf (out, "%zu-%zu:%s\n", p, p + strlen (longest), longest);
+    }
+    return g_string_free (out, FALSE);
+}
+
+/* The same with the trie, every start as phrase.c asks (the next search
+ * from the character after a match's start). */
+static char *
+trie_search (const sl_wordlist *list, const char *text)
+{
+    GString *out = g_string_new (NULL);
+    gsize pos = 0, start, end;
+    const sl_phrase *phrase;
+    while (sl_wordlist_next (list, text, strlen (text), &pos, &start, &end, &phrase)) {
+        g_string_append_printf (out, "%zu-%zu:%s\n", start, end, phrase->folded);
+        pos = start + 1;
+    }
+    return g_string_free (out, FALSE);
+}
+
+/* GOT is WANT, or the first line where they differ is shown (the whole
+ * would be too long for a message). */
+static void
+assert_same_lines (const char *got, const char *want)
+{
+    gsize at = 0;
+    while (got[at] != '\0' && got[at] == want[at])
+        at++;
+    if (got[at] == want[at])
+        return;
+    while (at > 0 && want[at - 1] != '\n')
+        at--;
+    ck_abort_msg ("found \"%.40s\", expected \"%.40s\"", got + at, want + at);
+}
+
+/* A random word over few letters, so that phrases share prefixes. */
+static void
+append_word (GString *s, GRand *rand)
+{
+    static const char letters[] = "abcd";
+    for (gint32 n = g_rand_int_range (rand, 1, 5); n > 0; n--)
+        g_string_append_c (s, letters[g_rand_int_range (rand, 0, 4)]);
+}
+
+START_TEST (test_lists_image_trie_search)
+{
+    GRand *rand = g_rand_new_with_seed (8);
+    GString *list_text = g_string_new (NULL);
+    for (guint i = 0; i < 400; i++) {
+        g_string_append (list_text, "1 offer ");
+        for (gint32 words = g_rand_int_range (rand, 1, 4); words > 0; words--) {
+            append_word (list_text, rand);
+            g_string_append_c (list_text, words > 1 ? ' ' : '\n');
+        }
+    }
+    /* a node with many children: "z" then each digit and letter */
+    for (const char *c = "0123456789abcdefghijklmnopqrstuvwxyz_"; *c; c++)
+        g_string_append_printf (list_text, "1 offer z%c\n", *c);
+    GString *text = g_string_new (NULL);
+    static const char *const separators[] = { " ", " ", " ", ", ", "-", "_", "z", "9" };
+    for (guint i = 0; i < 3000; i++) {
+        if (g_rand_int_range (rand, 0, 8) == 0)
+            g_string_append_printf (text, "z%c", "05ajz_"[g_rand_int_range (rand, 0, 6)]);
+        else
+            append_word (text, rand);
+        g_string_append (text, separators[g_rand_int_range (rand, 0, G_N_ELEMENTS (separators))]);
+    }
+
+    sl_wordlist *list = sl_wordlist_parse ("random", list_text->str, list_text->len, TRUE, NULL);
+    ck_assert (list != NULL);
+    guint32 *start;
+    sl_phrase_ref *owners;
+    sl_wordlist *all = sl_wordlist_union ((const sl_wordlist *const *) &list, 1, &start, &owners);
+    GBytes *bytes = sl_lists_image_write ((const sl_wordlist *const *) &list, 1, all, start, owners);
+    sl_lists_image image;
+    ck_assert (sl_lists_image_read (bytes, &image));
+
+    char *want = plain_search (list, text->str);
+    ck_assert (strlen (want) > 10000 && strstr (want, ":z_\n") != NULL);
+    const sl_wordlist *searched[] = { list, all, g_ptr_array_index (image.lists, 0), image.all };
+    for (guint i = 0; i < G_N_ELEMENTS (searched); i++) {
+        char *got = trie_search (searched[i], text->str);
+        assert_same_lines (got, want);
+        g_free (got);
+    }
+    g_free (want);
+    sl_lists_image_clear (&image);
+    g_bytes_unref (bytes);
+    sl_wordlist_free (all);
+    sl_wordlist_free (list);
+    g_free (start);
+    g_free (owners);
+    g_string_free (text, TRUE);
+    g_string_free (list_text, TRUE);
+    g_rand_free (rand);
+}
+END_TEST
+
 Suite *
 lists_image_suite (void)
 {
@@ -164,6 +291,7 @@ lists_image_suite (void)
     TCase *tc = tcase_create ("image");
     tcase_add_test (tc, test_lists_image_round_trip);
     tcase_add_test (tc, test_lists_image_refused);
+    tcase_add_test (tc, test_lists_image_trie_search);
     suite_add_tcase (s, tc);
     return s;
 }
