@@ -6,6 +6,11 @@
  * looked up once per process (the same words come back in every draft of a
  * folder). Built without Enchant (./configure --without-spelling), every
  * language has no dictionary.
+ *
+ * enchant_dict_check() stats the user's word lists (TAG.dic, words added,
+ * and TAG.exc, words removed) on every call, to re-read them when they
+ * change. When both are empty as the dictionary is loaded, a word is put
+ * to the provider's own check function instead: the same answer, no stat.
  */
 #include "config.h"
 
@@ -14,7 +19,10 @@
 
 #include <string.h>
 #ifdef HAVE_ENCHANT
+#include <errno.h>
+#include <enchant-provider.h>
 #include <enchant.h>
+#include <glib/gstdio.h>
 #endif
 
 static const struct { const char *language; const char *tag; const char *package; } dictionaries[] = {
@@ -26,12 +34,15 @@ static const struct { const char *language; const char *tag; const char *package
 };
 
 #define CACHE_MAX_WORDS 200000
+/* bytes of a word looked up without allocating */
+#define CACHE_SHORT_KEY 64
 
 struct sl_speller {
     GMutex lock;
 #ifdef HAVE_ENCHANT
     EnchantBroker *broker;
     EnchantDict *dicts[G_N_ELEMENTS (dictionaries)];
+    gboolean direct[G_N_ELEMENTS (dictionaries)]; /* no user word lists: ask the provider */
 #endif
     gboolean tried[G_N_ELEMENTS (dictionaries)];
     char *list_dir; /* NULL until a list is wanted */
@@ -102,6 +113,49 @@ accepted_words (sl_speller *speller, int i)
     return speller->lists[i];
 }
 
+static void
+describe_tag (const char *tag, const char *provider, const char *description, const char *file,
+              void *data)
+{
+    (void) provider;
+    (void) description;
+    (void) file;
+    *(char **) data = g_strdup (tag);
+}
+
+/* Whether the file NAME of DIR is absent or empty. */
+static gboolean
+empty_file (const char *dir, const char *name)
+{
+    char *path = g_build_filename (dir, name, NULL);
+    GStatBuf st;
+    gboolean empty = g_stat (path, &st) == 0 ? st.st_size == 0 : errno == ENOENT;
+    g_free (path);
+    return empty;
+}
+
+/* Whether the user's lists of words added to and removed from DICT are
+ * absent or empty, where Enchant keeps them: its user configuration
+ * directory ($ENCHANT_CONFIG_DIR), named after the tag it loaded. */
+static gboolean
+user_lists_empty (EnchantDict *dict)
+{
+    char *tag = NULL;
+    enchant_dict_describe (dict, describe_tag, &tag);
+    char *config = enchant_get_user_config_dir ();
+    gboolean empty = FALSE;
+    if (tag && config) {
+        char *added = g_strconcat (tag, ".dic", NULL);
+        char *removed = g_strconcat (tag, ".exc", NULL);
+        empty = empty_file (config, added) && empty_file (config, removed);
+        g_free (removed);
+        g_free (added);
+    }
+    g_free (config);
+    g_free (tag);
+    return empty;
+}
+
 /* The dictionary of language I, loaded on first use; lock held. Once it
  * is loaded it answers everything: the list is let go, so that its pages
  * and the dictionary are not both in memory. */
@@ -116,8 +170,22 @@ dictionary (sl_speller *speller, int i)
             speller->broker = enchant_broker_init ();
         if (speller->broker && enchant_broker_dict_exists (speller->broker, dictionaries[i].tag))
             speller->dicts[i] = enchant_broker_request_dict (speller->broker, dictionaries[i].tag);
+        speller->direct[i] = speller->dicts[i] && speller->dicts[i]->check
+                             && user_lists_empty (speller->dicts[i]);
     }
     return speller->dicts[i];
+}
+
+/* The dictionary's answer about WORD, as enchant_dict_check() gives it:
+ * that refuses an empty word or invalid UTF-8, so those still go to it. */
+static sl_spell_answer
+ask_dictionary (sl_speller *speller, int i, const char *word, gsize len)
+{
+    EnchantDict *dict = speller->dicts[i];
+    int wrong = speller->direct[i] && len > 0 && g_utf8_validate (word, (gssize) len, NULL)
+                    ? dict->check (dict, word, len)
+                    : enchant_dict_check (dict, word, (ssize_t) len);
+    return wrong == 0 ? SL_SPELL_OK : SL_SPELL_WRONG;
 }
 #endif
 
@@ -128,27 +196,32 @@ sl_speller_check (sl_speller *speller, const char *language, const char *word, g
     if (i < 0)
         return SL_SPELL_NO_DICTIONARY;
 #ifdef HAVE_ENCHANT
-    char *key = g_strndup (word, len);
+    /* most words fit on the stack: the heap only for the cache's own copy */
+    char short_key[CACHE_SHORT_KEY];
+    char *long_key = len < sizeof short_key ? NULL : g_strndup (word, len);
+    char *key = long_key ? long_key : strncpy (short_key, word, len);
+    if (!long_key)
+        short_key[len] = '\0';
     g_mutex_lock (&speller->lock);
     sl_spell_answer answer;
     gpointer cached = g_hash_table_lookup (speller->cache[i], key);
     if (cached != NULL) {
         answer = (sl_spell_answer) (GPOINTER_TO_INT (cached) - 1);
-        g_free (key);
     } else {
-        EnchantDict *dict = NULL;
         if (sl_spelllist_accepts (accepted_words (speller, i), key, len))
             answer = SL_SPELL_OK; /* hunspell's own answer, made at build time */
-        else if ((dict = dictionary (speller, i)) == NULL)
+        else if (dictionary (speller, i) == NULL)
             answer = SL_SPELL_NO_DICTIONARY;
         else
-            answer = enchant_dict_check (dict, key, (ssize_t) len) == 0 ? SL_SPELL_OK : SL_SPELL_WRONG;
-        if (g_hash_table_size (speller->cache[i]) < CACHE_MAX_WORDS)
-            g_hash_table_insert (speller->cache[i], key, GINT_TO_POINTER ((int) answer + 1));
-        else
-            g_free (key);
+            answer = ask_dictionary (speller, i, key, len);
+        if (g_hash_table_size (speller->cache[i]) < CACHE_MAX_WORDS) {
+            g_hash_table_insert (speller->cache[i], long_key ? long_key : g_strdup (key),
+                                 GINT_TO_POINTER ((int) answer + 1));
+            long_key = NULL;
+        }
     }
     g_mutex_unlock (&speller->lock);
+    g_free (long_key);
     return answer;
 #else
     (void) speller;
