@@ -45,10 +45,12 @@ check() {
 # WORD:list (in the list, accepted), WORD:no (rejected, not in the list) or
 # WORD:any (the list has it only if accepted, which --verify checks anyway)
 samples_en_US="hello:list Hello:list company's:list don't:list weather:list Weather:list
-  recieve:no Teh:no companys:no hello’s:any text-only:any"
+  recieve:no Teh:no companys:no hello’s:any text-only:list Text-only:list e-mail:list
+  double-check:list recieve-only:no text-onlyy:no attendees:any"
 samples_fr_FR="bonjour:list Bonjour:list hiver:list l'hiver:list L'hiver:list c'est:list
   C'est:list aujourd'hui:list d'épices:list boulangerie:list qu'il:list
-  boulangrie:no rapidemant:no l'hivr:no Bonjoure:no l’hiver:any Désabonnez-vous:any"
+  boulangrie:no rapidemant:no l'hivr:no Bonjoure:no l’hiver:any Désabonnez-vous:list
+  Désabonnez-vouss:no"
 samples_de_DE="Angebot:list kostenlos:list Kostenlos:list Straße:list
   Angebott:no kostenloss:no"
 samples_es_ES="oferta:list Oferta:list gratis:list ofertta:no gratiss:no"
