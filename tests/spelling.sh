@@ -10,6 +10,8 @@
 #  3. A correct French draft is linted without opening a dictionary; a draft
 #     with a misspelling opens it and gets its finding and suggestion as
 #     without the lists; a user's exclude file turns the list off.
+#  4. The user's own word lists are read: a word added is accepted; when
+#     they are empty they are not looked at again for each word.
 # Skips (exit 77) when no list was made (no word-list packages, or built
 # --without-spelling).
 set -u
@@ -27,6 +29,7 @@ trap 'rm -rf "$tmp"' EXIT
 mkdir "$tmp/none"
 pass=0
 fail=0
+not_in_output() { ! grep -q "$1" "$tmp/out"; }
 check() {
     name=$1
     shift
@@ -42,10 +45,12 @@ check() {
 # WORD:list (in the list, accepted), WORD:no (rejected, not in the list) or
 # WORD:any (the list has it only if accepted, which --verify checks anyway)
 samples_en_US="hello:list Hello:list company's:list don't:list weather:list Weather:list
-  recieve:no Teh:no companys:no hello’s:any text-only:any"
+  recieve:no Teh:no companys:no hello’s:any text-only:list Text-only:list e-mail:list
+  double-check:list recieve-only:no text-onlyy:no attendees:any"
 samples_fr_FR="bonjour:list Bonjour:list hiver:list l'hiver:list L'hiver:list c'est:list
   C'est:list aujourd'hui:list d'épices:list boulangerie:list qu'il:list
-  boulangrie:no rapidemant:no l'hivr:no Bonjoure:no l’hiver:any Désabonnez-vous:any"
+  boulangrie:no rapidemant:no l'hivr:no Bonjoure:no l’hiver:any Désabonnez-vous:list
+  Désabonnez-vouss:no"
 samples_de_DE="Angebot:list kostenlos:list Kostenlos:list Straße:list
   Angebott:no kostenloss:no"
 samples_es_ES="oferta:list Oferta:list gratis:list ofertta:no gratiss:no"
@@ -131,6 +136,23 @@ check "an exclude file: the word excluded is a finding" grep -q '"hiver" is not 
 export ENCHANT_CONFIG_DIR="$tmp/enchant"
 same "an exclude file" "$tmp" --lang=fr --transactional hiver.txt
 unset ENCHANT_CONFIG_DIR
+
+# --- 4. the user's word lists ------------------------------------------------
+printf 'Bonjour,\n\nCet hivr, la boulangrie ouvre le dimanche matn, avek des croisants.\n' \
+    > "$tmp/typos.txt"
+mkdir -p "$tmp/added"
+printf 'boulangrie\n' > "$tmp/added/fr_FR.dic"
+ENCHANT_CONFIG_DIR="$tmp/added" "$SPAMLINT" --lang=fr --transactional "$tmp/typos.txt" > "$tmp/out" 2>&1
+check "a word added by the user is accepted" not_in_output '"boulangrie"'
+check "the other misspellings are findings" grep -q '"croisants" is not in the fr dictionary' "$tmp/out"
+if command -v strace > /dev/null 2>&1 && strace -f -e trace=%%stat -o /dev/null true 2> /dev/null; then
+    mkdir -p "$tmp/empty"
+    ENCHANT_CONFIG_DIR="$tmp/empty" strace -f -e trace=%%stat -o "$tmp/trace" \
+        "$SPAMLINT" --lang=fr --transactional "$tmp/typos.txt" > /dev/null 2>&1
+    # Enchant's own check would stat them again for each of the 5 words
+    check "empty user word lists: not looked at for each word" \
+        test "$(grep -c 'fr_FR\.exc"' "$tmp/trace")" -lt 5
+fi
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

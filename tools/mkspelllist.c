@@ -8,13 +8,17 @@
  *   mkspelllist --verify --tag=fr_FR spelling/fr_FR.words [WORD...]
  *
  * The candidates are the words of the tag's word list in the sources file
- * (Debian's wfrench, wamerican...), written as spamlint will ask about them: as they are, with
+ * (Debian's wfrench, wamerican...) and, when unmunch is installed, the forms
+ * the dictionary's affixes make (the inflections a word list lacks),
+ * written as spamlint will ask about them: as they are, with
  * the first letter in capitals (a word that starts a sentence), and, for
  * a language with elisions, after each elided word of the elisions file
  * ("l'" + "hiver"). Each is put to the very dictionary spamlint uses
  * (Enchant, same tag, same provider) and kept only when accepted: the list
  * holds hunspell's own "yes" answers, never a guess. A candidate spamlint
- * never checks (one letter, capitals, digits, two words) is skipped.
+ * never checks (capitals, digits, two words) is skipped. The list is also
+ * told whether hunspell accepts words joined by hyphens from their parts
+ * (sl_spelllist_hyphens_hold); --verify then checks such words too.
  *
  * Enchant is run with an empty configuration directory, so that the words
  * of the builder's personal dictionary do not enter the list. When the
@@ -35,9 +39,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "text/spelllist.h"
 #include "text/words.h"
+
+/* unmunch makes the forms of a dictionary's affixes: the inflections its
+ * word list lacks ("attendees"). A dictionary that makes more (Italian: 36
+ * million) is left to its word list, to keep the build and the list small. */
+#define UNMUNCH_MAX_FORMS 2000000
 
 typedef struct generator {
     EnchantDict *dict;
@@ -49,8 +60,9 @@ typedef struct generator {
 
 /* Whether spamlint's spelling rule may ask about WORD: one word as it splits
  * text, two letters or more, some in lower case, at most one in upper case,
- * no digit. (Only to keep the list small: a word it never asks about would
- * do no harm.) */
+ * no digit; or one letter, a part of a word joined by hyphens ("e-mail").
+ * (Only to keep the list small: a word it never asks about would do no
+ * harm.) */
 static gboolean
 checkable (const char *word)
 {
@@ -65,7 +77,7 @@ checkable (const char *word)
     for (const char *p = word; *p; p++)
         if (g_ascii_isdigit (*p) || *p == '_')
             return FALSE;
-    return w.letters >= 2 && w.lower > 0 && w.upper <= 1;
+    return (w.letters == 1 || (w.letters >= 2 && w.lower > 0)) && w.upper <= 1;
 }
 
 /* WORD with its first character changed by CASE_FN, or NULL when unchanged. */
@@ -147,21 +159,71 @@ try_candidate (generator *g, const char *candidate)
     g_free (lower);
 }
 
-static gboolean
-read_candidates (generator *g, const char *path, GError **error)
+/* Try each line of TEXT (changed in place). */
+static void
+try_lines (generator *g, char *text)
 {
-    char *text = NULL;
-    gsize len = 0;
-    if (!g_file_get_contents (path, &text, &len, error))
-        return FALSE;
     char *save = NULL;
     for (char *line = strtok_r (text, "\n", &save); line; line = strtok_r (NULL, "\n", &save)) {
         g_strstrip (line);
         if (*line && g_utf8_validate (line, -1, NULL))
             try_candidate (g, line);
     }
+}
+
+static gboolean
+read_candidates (generator *g, const char *path, GError **error)
+{
+    char *text = NULL;
+    if (!g_file_get_contents (path, &text, NULL, error))
+        return FALSE;
+    try_lines (g, text);
     g_free (text);
     return TRUE;
+}
+
+/* Every form the affixes of the dictionary DIC make, as unmunch (Debian's
+ * hunspell-tools) writes them, or NULL: unmunch is not installed, or it
+ * makes more than UNMUNCH_MAX_FORMS forms. *FORMS is their number. */
+static char *
+dictionary_forms (const char *dic, guint64 *forms)
+{
+    char *unmunch = g_find_program_in_path ("unmunch");
+    if (unmunch == NULL)
+        return NULL;
+    char *aff = g_strdup (dic);
+    memcpy (aff + strlen (aff) - 3, "aff", 3);
+    char *argv[] = { unmunch, (char *) dic, aff, NULL };
+    GPid pid;
+    int out = -1;
+    gboolean started = g_spawn_async_with_pipes (NULL, argv, NULL,
+                                                 G_SPAWN_DO_NOT_REAP_CHILD
+                                                     | G_SPAWN_STDERR_TO_DEV_NULL,
+                                                 NULL, NULL, &pid, NULL, &out, NULL, NULL);
+    g_free (aff);
+    g_free (unmunch);
+    if (!started)
+        return NULL;
+    FILE *stream = fdopen (out, "r");
+    GString *text = g_string_new (NULL);
+    *forms = 0;
+    char buf[65536];
+    size_t n;
+    while (stream && *forms <= UNMUNCH_MAX_FORMS && (n = fread (buf, 1, sizeof buf, stream)) > 0) {
+        for (size_t i = 0; i < n; i++)
+            *forms += buf[i] == '\n';
+        g_string_append_len (text, buf, (gssize) n);
+    }
+    /* past the limit unmunch dies of SIGPIPE at its next write */
+    if (stream)
+        fclose (stream);
+    else
+        close (out);
+    int status = 0;
+    gboolean complete = waitpid (pid, &status, 0) == pid && WIFEXITED (status)
+                        && WEXITSTATUS (status) == 0 && *forms <= UNMUNCH_MAX_FORMS;
+    g_spawn_close_pid (pid);
+    return g_string_free (text, !complete);
 }
 
 /* The elided words of TAG in FILE: lines "TAG WORD", # comments. */
@@ -263,12 +325,47 @@ write_unusable (const char *output, const char *tag, const char *why)
 
 typedef struct verification {
     EnchantDict *dict;
+    const sl_spelllist *list;
     const char *tag;
     guint every;
     guint64 seen;
     guint64 words;
     guint64 wrong;
+    char *previous;     /* the word checked before, to join to the next */
+    guint64 joined;     /* words joined by hyphens the list accepts */
 } verification;
+
+/* A word the list accepts must be the dictionary's "yes". */
+static void
+verify_accepted (verification *v, const char *word)
+{
+    if (enchant_dict_check (v->dict, word, (ssize_t) strlen (word)) != 0) {
+        if (v->wrong++ < 20)
+            fprintf (stderr,
+                     "mkspelllist: %s: \"%s\" is in the list but the dictionary rejects it\n",
+                     v->tag, word);
+    }
+}
+
+/* WORD joined to the word checked before, as "a-b" and "a-b-a". */
+static void
+verify_joined (verification *v, const char *word)
+{
+    if (v->previous) {
+        char *pair = g_strconcat (v->previous, "-", word, NULL);
+        char *triple = g_strconcat (pair, "-", v->previous, NULL);
+        const char *joined[] = { pair, triple };
+        for (guint i = 0; i < G_N_ELEMENTS (joined); i++)
+            if (sl_spelllist_accepts (v->list, joined[i], strlen (joined[i]))) {
+                v->joined++;
+                verify_accepted (v, joined[i]);
+            }
+        g_free (triple);
+        g_free (pair);
+    }
+    g_free (v->previous);
+    v->previous = g_strdup (word);
+}
 
 static void
 verify_word (const char *word, void *data)
@@ -277,12 +374,9 @@ verify_word (const char *word, void *data)
     if (v->seen++ % v->every != 0)
         return;
     v->words++;
-    if (enchant_dict_check (v->dict, word, (ssize_t) strlen (word)) != 0) {
-        if (v->wrong++ < 20)
-            fprintf (stderr,
-                     "mkspelllist: %s: \"%s\" is in the list but the dictionary rejects it\n",
-                     v->tag, word);
-    }
+    verify_accepted (v, word);
+    if (v->list)
+        verify_joined (v, word);
 }
 
 /* Every word of the list at LIST_PATH (one in EVERY), in both cases, must
@@ -298,19 +392,22 @@ verify (EnchantDict *dict, const char *tag, guint every, const char *list_path, 
         fprintf (stderr, "mkspelllist: %s: no usable list\n", list_path);
         return 1;
     }
-    verification v = { .dict = dict, .tag = tag, .every = every ? every : 1 };
+    verification v = { .dict = dict, .list = list, .tag = tag, .every = every ? every : 1 };
     sl_spelllist_foreach (list, verify_word, &v);
     v.every = 1;
+    v.list = NULL;
     for (char **w = words; w && *w; w++) {
         gboolean in_list = sl_spelllist_accepts (list, *w, strlen (*w));
         gboolean accepted = enchant_dict_check (dict, *w, (ssize_t) strlen (*w)) == 0;
         if (in_list && !accepted)
-            verify_word (*w, &v);
+            verify_accepted (&v, *w);
         printf ("%s\t%s\t%s\n", *w, in_list ? "list" : "-", accepted ? "accepted" : "rejected");
     }
     sl_spelllist_free (list);
-    fprintf (stderr, "mkspelllist: %s: %" G_GUINT64_FORMAT " words of the list checked, %"
-             G_GUINT64_FORMAT " wrong\n", tag, v.words, v.wrong);
+    g_free (v.previous);
+    fprintf (stderr, "mkspelllist: %s: %" G_GUINT64_FORMAT " words of the list checked, and %"
+             G_GUINT64_FORMAT " words joined by hyphens; %" G_GUINT64_FORMAT " wrong\n", tag,
+             v.words, v.joined, v.wrong);
     return v.wrong || v.words == 0 ? 1 : 0;
 }
 
@@ -384,12 +481,25 @@ main (int argc, char **argv)
             status = 1;
         if (status == 0 && !read_candidates (&g, words, &error))
             status = 1;
+        guint64 forms = 0;
+        char *more = status == 0 ? dictionary_forms (dic, &forms) : NULL;
+        if (more) {
+            try_lines (&g, more);
+            g_free (more);
+        }
+        gboolean hyphens = sl_spelllist_hyphens_hold (dic);
+        sl_spelllist_builder_set_hyphens (g.builder, hyphens);
         if (status == 0 && !sl_spelllist_builder_write (g.builder, output, tag, dic, &error))
             status = 1;
         if (status == 0)
             fprintf (stderr, "mkspelllist: %s: %u words accepted of %" G_GUINT64_FORMAT
-                     " asked, in %.1f s\n", tag, sl_spelllist_builder_size (g.builder), g.checks,
-                     (double) (g_get_monotonic_time () - start) / 1e6);
+                     " asked (%s%" G_GUINT64_FORMAT " forms of the dictionary%s), in %.1f s;"
+                     " words joined by hyphens %s\n", tag, sl_spelllist_builder_size (g.builder),
+                     g.checks, forms > UNMUNCH_MAX_FORMS ? "more than " : "",
+                     MIN (forms, (guint64) UNMUNCH_MAX_FORMS),
+                     forms > UNMUNCH_MAX_FORMS ? ", not asked" : "",
+                     (double) (g_get_monotonic_time () - start) / 1e6,
+                     hyphens ? "accepted from their parts" : "asked to the dictionary");
         else
             fprintf (stderr, "mkspelllist: %s\n", error->message);
         g_clear_error (&error);

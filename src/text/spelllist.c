@@ -3,7 +3,8 @@
  * Loading a hunspell dictionary costs 20 to 40 ms, most of a one-file run;
  * yet a correct draft only asks it about words it accepts. So at build time
  * tools/mkspelllist asks Enchant, word by word, about the words of the
- * Debian word lists and keeps those it accepts, in one file per language;
+ * Debian word lists (and the forms of the dictionary's affixes) and keeps
+ * those it accepts, in one file per language;
  * at run time text/speller.c looks a word up here first and loads the
  * dictionary only for a word that is not here. A list holds accepted words
  * only, never rejected ones: a hit is exactly hunspell's answer, a miss
@@ -23,6 +24,7 @@
  *   aff SIZE MTIME PATH
  *   keys N
  *   blocks B
+ *   hyphens 1                      optional: parts joined by '-' (below)
  *                                  an empty line ends the header
  *   NUL bytes up to a multiple of 4
  *   B little-endian uint32         where each block starts in the data
@@ -37,6 +39,13 @@
  * the key as it is was accepted; bit 2, the key with its first letter in
  * upper case was. A lookup is a binary search on the blocks' first keys,
  * then at most BLOCK_KEYS keys decoded: O(log n), no allocation.
+ *
+ * Hunspell also accepts a word it does not know whole when the parts
+ * between its hyphens are accepted ("double-check", "Désabonnez-vous": its
+ * BREAK rule, spell_internal() in hunspell.cxx). A list marked "hyphens"
+ * accepts such a word when each part is in it; mkspelllist marks it only
+ * when the dictionary keeps that rule without exception
+ * (sl_spelllist_hyphens_hold() says which exceptions, and why).
  */
 #include "config.h"
 
@@ -53,11 +62,20 @@
 #define FLAG_CAPITAL 2
 /* bytes below this end a key: they are flags, never in a word */
 #define KEY_END 4
+/* hunspell gives up on a word with this many break points */
+#define BREAK_MAX_POINTS 10
+/* a joined word longer than this is asked to hunspell: even three times
+ * longer once NFC-normalised, it stays under hunspell's and Enchant's
+ * word length limits (100 bytes) */
+#define JOINED_MAX_BYTES 32
+/* hunspell's FORBIDDENWORD flag when the .aff does not set one */
+#define DEFAULT_FORBIDDEN_FLAG 65510
 /* Debian's Enchant looks there last (ENCHANT_HUNSPELL_DICT_DIR) */
 #define HUNSPELL_SYSTEM_DIR "/usr/share/hunspell"
 
 struct sl_spelllist {
     GMappedFile *file;
+    gboolean hyphens; /* parts joined by '-' are accepted */
     const guint8 *index; /* blocks offsets, little-endian */
     guint32 blocks;
     const guint8 *data;
@@ -92,6 +110,15 @@ word_key (const char *word, gsize len, char *key, gsize *key_len, gboolean *capi
     *key_len = n + len - first_len;
     key[*key_len] = '\0';
     return TRUE;
+}
+
+/* The characters of a joined word: no other BREAK pattern than '-' may be
+ * made of these alone (sl_spelllist_hyphens_hold), so hunspell counts only
+ * the hyphens as break points. */
+static gboolean
+joined_word_char (gunichar c)
+{
+    return g_unichar_isalpha (c) || c == '\'' || c == '-';
 }
 
 /* --- finding the dictionary ------------------------------------------- */
@@ -184,6 +211,256 @@ user_changes_answers (const char *tag)
     return changes;
 }
 
+/* --- the hyphen rule ---------------------------------------------------- */
+
+typedef enum { FLAGS_CHAR, FLAGS_LONG, FLAGS_NUM, FLAGS_UTF8 } flag_type;
+
+/* The flags of FLAGS (as after the '/' of a .dic entry), decoded as
+ * hunspell does for TYPE, into VALUES. */
+static void
+decode_flags (const char *flags, flag_type type, GArray *values)
+{
+    g_array_set_size (values, 0);
+    for (const char *p = flags; *p;) {
+        guint value;
+        if (type == FLAGS_NUM) {
+            char *end;
+            value = (guint) g_ascii_strtoull (p, &end, 10);
+            if (end == p) {
+                p++;
+                continue;
+            }
+            p = *end == ',' ? end + 1 : end;
+        } else if (type == FLAGS_LONG) {
+            value = (guint) (guchar) p[0] << 8 | (guchar) p[1];
+            p += p[1] ? 2 : 1;
+        } else if (type == FLAGS_UTF8 && g_utf8_get_char_validated (p, -1) < 0x110000) {
+            /* hunspell keeps UTF-16 units */
+            gunichar c = g_utf8_get_char (p);
+            p = g_utf8_next_char (p);
+            if (c >= 0x10000) {
+                guint high = 0xD800 + ((c - 0x10000) >> 10);
+                g_array_append_val (values, high);
+                c = 0xDC00 + ((c - 0x10000) & 0x3FF);
+            }
+            value = c;
+        } else {
+            value = (guchar) *p++;
+        }
+        g_array_append_val (values, value);
+    }
+}
+
+static gboolean
+has_flag (const GArray *values, guint flag)
+{
+    for (guint i = 0; i < values->len; i++)
+        if (g_array_index (values, guint, i) == flag)
+            return TRUE;
+    return FALSE;
+}
+
+/* Whether TEXT has a character a joined word cannot have. */
+static gboolean
+outside_joined_words (const char *text)
+{
+    for (const char *p = text; *p; p = g_utf8_next_char (p))
+        if (!joined_word_char (g_utf8_get_char (p)))
+            return TRUE;
+    return FALSE;
+}
+
+/* The first AFFIX_FIELDS fields of LINE (cut in place at blanks) in F,
+ * NULL-terminated. */
+#define AFFIX_FIELDS 5
+static void
+line_fields (char *line, char *f[AFFIX_FIELDS + 1])
+{
+    char *save = NULL;
+    guint n = 0;
+    for (char *field = strtok_r (line, " \t\r", &save); field && n < AFFIX_FIELDS;
+         field = strtok_r (NULL, " \t\r", &save))
+        f[n++] = field;
+    f[n] = NULL;
+}
+
+/* What the .aff says about the hyphen rule. */
+typedef struct affix_facts {
+    gboolean utf8;           /* SET UTF-8 */
+    gboolean break_seen;     /* a BREAK line: its patterns replace the default */
+    gboolean hyphen_breaks;  /* "-" is one of them */
+    gboolean other_breaks;   /* a pattern a joined word can hold, other than "-" */
+    gboolean unsupported;    /* IGNORE, FORBIDWARN, flag aliases, an ICONV that
+                                can change a joined word's hyphens or length */
+    flag_type flags;
+    char *forbidden;         /* the FORBIDDENWORD flag, as written */
+    gboolean affix_hyphen;   /* an affix adds or strips a '-' */
+    gboolean affix_forbidden;/* an affix's continuation flags forbid */
+    GPtrArray *affix_flags;  /* continuation flags of each affix rule, as written */
+    GString *iconv_in;       /* the ICONV patterns that a joined word can hold */
+    GString *iconv_out;      /* and what they become */
+} affix_facts;
+
+static void
+read_affix_line (affix_facts *facts, char **f)
+{
+    guint n = g_strv_length (f);
+    if (n == 0)
+        return;
+    if (strcmp (f[0], "SET") == 0 && n > 1)
+        facts->utf8 = g_ascii_strcasecmp (f[1], "UTF-8") == 0;
+    else if (strcmp (f[0], "FLAG") == 0 && n > 1)
+        facts->flags = strcmp (f[1], "long") == 0   ? FLAGS_LONG
+                       : strcmp (f[1], "num") == 0  ? FLAGS_NUM
+                       : strcmp (f[1], "UTF-8") == 0 ? FLAGS_UTF8
+                                                     : FLAGS_CHAR;
+    else if (strcmp (f[0], "FORBIDDENWORD") == 0 && n > 1)
+        g_free (facts->forbidden), facts->forbidden = g_strdup (f[1]);
+    else if (strcmp (f[0], "IGNORE") == 0 || strcmp (f[0], "FORBIDWARN") == 0
+             || strcmp (f[0], "AF") == 0)
+        facts->unsupported = TRUE;
+    else if (strcmp (f[0], "BREAK") == 0 && n > 1) {
+        if (!facts->break_seen)
+            facts->break_seen = TRUE; /* the first gives the count */
+        else if (strcmp (f[1], "-") == 0)
+            facts->hyphen_breaks = TRUE;
+        else if (!outside_joined_words (f[1]))
+            facts->other_breaks = TRUE;
+    } else if (strcmp (f[0], "ICONV") == 0 && n > 2) {
+        /* a joined word is converted whole, its parts once more; an anchor
+         * ('_' in hunspell 1.7, '^' or '$' elsewhere) would match at the
+         * start or end of a part, not of the word */
+        gsize in_len = strlen (f[1]);
+        if (strchr (f[1], '-') || strchr (f[2], '-') || strchr (f[1], '_') || f[1][0] == '^'
+            || (in_len > 0 && f[1][in_len - 1] == '$'))
+            facts->unsupported = TRUE;
+        else if (!outside_joined_words (f[1])) {
+            if (strlen (f[2]) > strlen (f[1]) || outside_joined_words (f[2]))
+                facts->unsupported = TRUE;
+            g_string_append_printf (facts->iconv_in, "%s\n", f[1]);
+            g_string_append_printf (facts->iconv_out, "%s\n", f[2]);
+        }
+    } else if ((strcmp (f[0], "PFX") == 0 || strcmp (f[0], "SFX") == 0) && n > 4) {
+        const char *slash = strchr (f[3], '/');
+        if (strchr (f[2], '-') || (slash ? memchr (f[3], '-', (gsize) (slash - f[3]))
+                                         : strchr (f[3], '-')))
+            facts->affix_hyphen = TRUE;
+        if (slash)
+            g_ptr_array_add (facts->affix_flags, g_strdup (slash + 1));
+    }
+}
+
+/* Whether what an ICONV pattern a joined word can hold becomes can make
+ * another match, so that converting twice differs from once. */
+static gboolean
+iconv_chains (const affix_facts *facts)
+{
+    char **ins = g_strsplit (facts->iconv_in->str, "\n", -1);
+    gboolean chains = FALSE;
+    for (const char *p = facts->iconv_out->str; *p && !chains; p = g_utf8_next_char (p)) {
+        char c[8] = { 0 };
+        g_unichar_to_utf8 (g_utf8_get_char (p), c);
+        for (char **in = ins; *in && !chains; in++)
+            chains = c[0] != '\n' && strstr (*in, c) != NULL;
+    }
+    g_strfreev (ins);
+    return chains;
+}
+
+/* Whether an entry of the .dic at PATH has flag FORBIDDEN: *ANY, and
+ * *HYPHENATED when that entry's word has a hyphen. */
+static gboolean
+scan_dictionary (const char *path, flag_type type, guint forbidden, gboolean *any,
+                 gboolean *hyphenated)
+{
+    char *text = NULL;
+    if (!g_file_get_contents (path, &text, NULL, NULL))
+        return FALSE;
+    GArray *values = g_array_new (FALSE, FALSE, sizeof (guint));
+    char *save = NULL;
+    gboolean first = TRUE;
+    for (char *line = strtok_r (text, "\n", &save); line; line = strtok_r (NULL, "\n", &save)) {
+        if (first) { /* the word count */
+            first = FALSE;
+            continue;
+        }
+        /* WORD[/FLAGS] [fields]; a '/' in a word is written "\/" */
+        char *slash = line;
+        while ((slash = strchr (slash, '/')) != NULL && slash > line && slash[-1] == '\\')
+            slash++;
+        gsize word_len = strcspn (line, " \t");
+        if (slash == NULL || (gsize) (slash - line) > word_len)
+            continue;
+        char *flags = g_strndup (slash + 1, strcspn (slash + 1, " \t\r"));
+        decode_flags (flags, type, values);
+        g_free (flags);
+        if (has_flag (values, forbidden)) {
+            *any = TRUE;
+            if (memchr (line, '-', (gsize) (slash - line)))
+                *hyphenated = TRUE;
+        }
+    }
+    g_array_unref (values);
+    g_free (text);
+    return TRUE;
+}
+
+/* Hunspell rejects a word it does not know whole, even when its parts are
+ * accepted, when: '-' is not a BREAK pattern (it is by default); the word
+ * has 10 break points (so no other pattern may occur in a word of letters,
+ * apostrophes and hyphens); it, or the entry it derives from, carries the
+ * FORBIDDENWORD flag (so no entry may have it, or none with a hyphen and
+ * no affix may add one); or it is too long (JOINED_MAX_BYTES). ICONV
+ * converts the word whole and each part again: that must not differ from
+ * converting the part once. IGNORE, FORBIDWARN and flag aliases are not
+ * looked into: the rule is then not used. */
+gboolean
+sl_spelllist_hyphens_hold (const char *dic)
+{
+    char *aff = affix_file (dic);
+    char *text = NULL;
+    gboolean read = g_file_get_contents (aff, &text, NULL, NULL);
+    g_free (aff);
+    if (!read)
+        return FALSE;
+    affix_facts facts = { .flags = FLAGS_CHAR };
+    facts.affix_flags = g_ptr_array_new_with_free_func (g_free);
+    facts.iconv_in = g_string_new (NULL);
+    facts.iconv_out = g_string_new (NULL);
+    char **lines = g_strsplit (text, "\n", -1);
+    g_free (text);
+    for (char **line = lines; *line; line++) {
+        char *f[AFFIX_FIELDS + 1];
+        line_fields (*line, f);
+        read_affix_line (&facts, f);
+    }
+    g_strfreev (lines);
+
+    gboolean holds = facts.utf8 && !facts.unsupported && !facts.other_breaks
+                     && (facts.hyphen_breaks || !facts.break_seen) && !iconv_chains (&facts);
+    GArray *values = g_array_new (FALSE, FALSE, sizeof (guint));
+    guint forbidden = DEFAULT_FORBIDDEN_FLAG;
+    if (facts.forbidden) {
+        decode_flags (facts.forbidden, facts.flags, values);
+        forbidden = values->len ? g_array_index (values, guint, 0) : DEFAULT_FORBIDDEN_FLAG;
+    }
+    for (guint i = 0; i < facts.affix_flags->len; i++) {
+        decode_flags (g_ptr_array_index (facts.affix_flags, i), facts.flags, values);
+        facts.affix_forbidden |= has_flag (values, forbidden);
+    }
+    g_array_unref (values);
+    gboolean any = FALSE, hyphenated = FALSE;
+    if (holds && !scan_dictionary (dic, facts.flags, forbidden, &any, &hyphenated))
+        holds = FALSE;
+    if ((any || facts.affix_forbidden) && (hyphenated || facts.affix_hyphen || facts.affix_forbidden))
+        holds = FALSE;
+    g_string_free (facts.iconv_out, TRUE);
+    g_string_free (facts.iconv_in, TRUE);
+    g_ptr_array_unref (facts.affix_flags);
+    g_free (facts.forbidden);
+    return holds;
+}
+
 /* --- reading ------------------------------------------------------------ */
 
 /* The value of header field NAME ("tag"), up to the end of its line. */
@@ -252,6 +529,7 @@ sl_spelllist_open (const char *dir, const char *tag)
     gboolean usable = recorded_tag && strcmp (recorded_tag, tag) == 0
                       && field_matches (header, "dic", dic) && field_matches (header, "aff", aff);
     guint64 blocks = field_number (header, "blocks");
+    gboolean hyphens = field_number (header, "hyphens") == 1;
     g_free (aff);
     g_free (dic);
     g_free (recorded_tag);
@@ -263,6 +541,7 @@ sl_spelllist_open (const char *dir, const char *tag)
     }
     sl_spelllist *list = g_new0 (sl_spelllist, 1);
     list->file = file;
+    list->hyphens = hyphens;
     list->index = (const guint8 *) bytes + index_at;
     list->blocks = (guint32) blocks;
     list->data = list->index + 4 * blocks;
@@ -357,13 +636,14 @@ block_lookup (const sl_spelllist *list, guint32 b, const char *key, gsize key_le
     return 0;
 }
 
-gboolean
-sl_spelllist_accepts (const sl_spelllist *list, const char *word, gsize len)
+/* Whether WORD is in LIST as a whole. */
+static gboolean
+list_has (const sl_spelllist *list, const char *word, gsize len)
 {
     char key[SL_SPELLLIST_MAX_WORD + 1];
     gsize key_len;
     gboolean capital;
-    if (list == NULL || !word_key (word, len, key, &key_len, &capital))
+    if (!word_key (word, len, key, &key_len, &capital))
         return FALSE;
     /* the last block whose first key is not after KEY */
     guint32 lo = 0, hi = list->blocks;
@@ -379,6 +659,43 @@ sl_spelllist_accepts (const sl_spelllist *list, const char *word, gsize len)
     }
     guint flags = block_lookup (list, lo, key, key_len);
     return (flags & (capital ? FLAG_CAPITAL : FLAG_AS_IS)) != 0;
+}
+
+/* Whether WORD is parts of LIST joined by single hyphens, as hunspell
+ * accepts them under its BREAK rule. */
+static gboolean
+list_has_parts (const sl_spelllist *list, const char *word, gsize len)
+{
+    if (len > JOINED_MAX_BYTES || !g_utf8_validate (word, (gssize) len, NULL))
+        return FALSE;
+    guint hyphens = 0;
+    for (const char *p = word; p < word + len; p = g_utf8_next_char (p)) {
+        gunichar c = g_utf8_get_char (p);
+        if (!joined_word_char (c))
+            return FALSE;
+        hyphens += c == '-';
+    }
+    if (hyphens == 0 || hyphens >= BREAK_MAX_POINTS)
+        return FALSE;
+    const char *part = word, *end = word + len;
+    while (part <= end) {
+        const char *hyphen = memchr (part, '-', (gsize) (end - part));
+        const char *part_end = hyphen ? hyphen : end;
+        if (part_end == part || !list_has (list, part, (gsize) (part_end - part)))
+            return FALSE;
+        part = part_end + 1;
+    }
+    return TRUE;
+}
+
+gboolean
+sl_spelllist_accepts (const sl_spelllist *list, const char *word, gsize len)
+{
+    if (list == NULL)
+        return FALSE;
+    if (list_has (list, word, len))
+        return TRUE;
+    return list->hyphens && memchr (word, '-', len) && list_has_parts (list, word, len);
 }
 
 void
@@ -429,7 +746,14 @@ sl_spelllist_dir (void)
 
 struct sl_spelllist_builder {
     GHashTable *keys; /* key -> flags */
+    gboolean hyphens;
 };
+
+void
+sl_spelllist_builder_set_hyphens (sl_spelllist_builder *builder, gboolean hyphens)
+{
+    builder->hyphens = hyphens;
+}
 
 sl_spelllist_builder *
 sl_spelllist_builder_new (void)
@@ -522,8 +846,11 @@ sl_spelllist_builder_write (sl_spelllist_builder *builder, const char *path, con
     g_free (keys);
 
     GString *file = g_string_new (MAGIC);
-    g_string_append_printf (file, "tag %s\ndic %s\naff %s\nkeys %u\nblocks %u\n\n", tag, dic_id,
+    g_string_append_printf (file, "tag %s\ndic %s\naff %s\nkeys %u\nblocks %u\n", tag, dic_id,
                             aff_id, n, blocks);
+    if (builder->hyphens)
+        g_string_append (file, "hyphens 1\n");
+    g_string_append_c (file, '\n');
     while (file->len % 4 != 0)
         g_string_append_c (file, '\0');
     g_string_append_len (file, (const char *) index->data, index->len);

@@ -19,7 +19,8 @@ sl_spelllist *sl_spelllist_open (const char *dir, const char *tag);
 void sl_spelllist_free (sl_spelllist *list);
 
 /* Whether WORD (LEN bytes of UTF-8) is in LIST, i.e. was accepted by the
- * dictionary when the list was made. FALSE says nothing: ask hunspell. */
+ * dictionary when the list was made, or, for a list that says so, is words
+ * of the list joined by hyphens. FALSE says nothing: ask hunspell. */
 gboolean sl_spelllist_accepts (const sl_spelllist *list, const char *word, gsize len);
 
 /* Call FN with every word LIST holds, in both cases (for the tests). */
@@ -37,6 +38,11 @@ char *sl_spelllist_dir (void);
  * directories), or NULL; its .aff is next to it. Free with g_free. */
 char *sl_spelllist_find_dictionary (const char *tag);
 
+/* Whether hunspell, with the dictionary DIC (its .aff next to it), accepts
+ * every short word made of accepted parts joined by hyphens: the list is
+ * then told so (sl_spelllist_builder_set_hyphens). */
+gboolean sl_spelllist_hyphens_hold (const char *dic);
+
 /* A list being made: add every form the dictionary accepted, then write. */
 typedef struct sl_spelllist_builder sl_spelllist_builder;
 sl_spelllist_builder *sl_spelllist_builder_new (void);
@@ -45,6 +51,8 @@ sl_spelllist_builder *sl_spelllist_builder_new (void);
  * represent): then it is simply not in the list. */
 gboolean sl_spelllist_builder_add (sl_spelllist_builder *builder, const char *word);
 guint sl_spelllist_builder_size (const sl_spelllist_builder *builder);
+/* Accept words of parts in the list joined by hyphens (default: no). */
+void sl_spelllist_builder_set_hyphens (sl_spelllist_builder *builder, gboolean hyphens);
 /* Write the list of TAG, made from the dictionary DIC, to PATH. */
 gboolean sl_spelllist_builder_write (sl_spelllist_builder *builder, const char *path,
                                      const char *tag, const char *dic, GError **error);

@@ -3,8 +3,10 @@
  * list packages: every word written is found, in its own case only, and
  * nothing else is; a list is ignored once its dictionary changed, when
  * Enchant would load another file, or when the user excludes words; a
- * damaged list is ignored or answers "not here", never crashes. That the
- * real lists agree with Enchant is tests/spelling.sh's job.
+ * damaged list is ignored or answers "not here", never crashes; words
+ * joined by hyphens are accepted from their parts only when the list says
+ * so, and the list says so only for a dictionary that keeps hunspell's
+ * rule. That the real lists agree with Enchant is tests/spelling.sh's job.
  */
 #include "config.h"
 
@@ -52,9 +54,10 @@ make_dictionary (const char *config, const char *contents)
 }
 
 /* A list of WORDS and of N made-up words (many blocks), written from the
- * dictionary of the Enchant directory tmp/enchant. */
+ * dictionary of the Enchant directory tmp/enchant; HYPHENS: words joined by
+ * hyphens are accepted from their parts. */
 static void
-write_list (guint n)
+write_list_joined (guint n, gboolean hyphens)
 {
     char *config = g_build_filename (tmp, "enchant", NULL);
     g_setenv ("ENCHANT_CONFIG_DIR", config, TRUE);
@@ -71,6 +74,7 @@ write_list (guint n)
     }
     /* a capital whose lower case does not come back to it: the Kelvin sign */
     ck_assert (!sl_spelllist_builder_add (builder, "\xE2\x84\xAA" "elvin"));
+    sl_spelllist_builder_set_hyphens (builder, hyphens);
     char *path = g_build_filename (lists, TAG ".words", NULL);
     GError *error = NULL;
     ck_assert_msg (sl_spelllist_builder_write (builder, path, TAG, dic, &error), "%s",
@@ -80,6 +84,12 @@ write_list (guint n)
     g_free (found);
     g_free (dic);
     g_free (config);
+}
+
+static void
+write_list (guint n)
+{
+    write_list_joined (n, FALSE);
 }
 
 static void
@@ -236,6 +246,82 @@ START_TEST (test_spelllist_damaged)
 }
 END_TEST
 
+START_TEST (test_spelllist_joined)
+{
+    write_list_joined (100, TRUE);
+    sl_spelllist *list = sl_spelllist_open (lists, TAG);
+    ck_assert_ptr_nonnull (list);
+    static const char *const joined[] = {
+        "hiver-été", "Hiver-été", "été-Paris", "l'hiver-a", "a-a-a-a-a-a-a-a-a-a",
+    };
+    static const char *const not_joined[] = {
+        "hiver-", "-hiver", "hiver--été", "hiver-hive", "hiver-paris", "HIVER-été",
+        "a-a-a-a-a-a-a-a-a-a-a",                /* 10 hyphens: hunspell gives up */
+        "hiver-hiver-hiver-hiver-hiver-hiver", /* longer than 32 bytes */
+        "hiver-l’hiver", "hiver-2", "hiver.été", "hiver-\xC3", "c'est-à-dire-hiver",
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (joined); i++)
+        ck_assert_msg (accepts (list, joined[i]), "\"%s\" not accepted", joined[i]);
+    for (guint i = 0; i < G_N_ELEMENTS (not_joined); i++)
+        ck_assert_msg (!accepts (list, not_joined[i]), "\"%s\" accepted", not_joined[i]);
+    sl_spelllist_free (list);
+    /* a list not told so accepts whole words only */
+    write_list (100);
+    list = sl_spelllist_open (lists, TAG);
+    ck_assert (accepts (list, "c'est-à-dire"));
+    ck_assert (!accepts (list, "hiver-été"));
+    sl_spelllist_free (list);
+}
+END_TEST
+
+/* Whether the rule holds for a dictionary of AFF and DIC. */
+static gboolean
+rule_holds (const char *aff, const char *dic)
+{
+    char *dic_path = g_build_filename (tmp, "rule.dic", NULL);
+    char *aff_path = g_build_filename (tmp, "rule.aff", NULL);
+    ck_assert (g_file_set_contents (dic_path, dic, -1, NULL));
+    ck_assert (g_file_set_contents (aff_path, aff, -1, NULL));
+    gboolean holds = sl_spelllist_hyphens_hold (dic_path);
+    g_free (aff_path);
+    g_free (dic_path);
+    return holds;
+}
+
+START_TEST (test_spelllist_hyphen_rule)
+{
+    const char *dic = "2\nhiver/A\nété\n";
+    /* hunspell breaks at '-' by default, or when BREAK says so */
+    ck_assert (rule_holds ("SET UTF-8\n", dic));
+    ck_assert (rule_holds ("SET UTF-8\nBREAK 3\nBREAK -\nBREAK ^-\nBREAK .\n", dic));
+    ck_assert (!rule_holds ("SET UTF-8\nBREAK 1\nBREAK .\n", dic));
+    ck_assert (!rule_holds ("SET UTF-8\nBREAK 0\n", dic));
+    /* another break point a joined word can hold: hunspell counts it too */
+    ck_assert (!rule_holds ("SET UTF-8\nBREAK 2\nBREAK -\nBREAK '\n", dic));
+    /* not looked into */
+    ck_assert (!rule_holds ("SET ISO8859-1\n", dic));
+    ck_assert (!rule_holds ("SET UTF-8\nIGNORE x\n", dic));
+    ck_assert (!rule_holds ("SET UTF-8\nFORBIDWARN\n", dic));
+    /* a forbidden word: harmless unless it can hold a hyphen */
+    const char *forbid = "SET UTF-8\nFORBIDDENWORD F\nSFX A Y 1\nSFX A 0 s .\n";
+    ck_assert (rule_holds (forbid, "2\nhiver/AF\nété\n"));
+    ck_assert (!rule_holds (forbid, "2\nhiver/A\nété-hiver/F\n"));
+    ck_assert (!rule_holds ("SET UTF-8\nFORBIDDENWORD F\nSFX A Y 1\nSFX A 0 -ci .\n",
+                            "2\nhiver/AF\nété\n"));
+    ck_assert (rule_holds ("SET UTF-8\nFLAG long\nFORBIDDENWORD {}\n", "1\nété-hiver/A{}\n"));
+    ck_assert (!rule_holds ("SET UTF-8\nFLAG long\nFORBIDDENWORD {}\n", "1\nété-hiver/AA{}\n"));
+    ck_assert (!rule_holds ("SET UTF-8\nFLAG num\nFORBIDDENWORD 7\n", "1\nété-hiver/3,7\n"));
+    ck_assert (!rule_holds ("SET UTF-8\nFLAG num\n", "1\nété-hiver/65510\n"));
+    /* ICONV: a part converted once in the list, twice in the word */
+    ck_assert (rule_holds ("SET UTF-8\nICONV 2\nICONV ’ '\nICONV ﬁ fi\n", dic));
+    ck_assert (!rule_holds ("SET UTF-8\nICONV 2\nICONV ab x\nICONV xc y\n", dic));
+    ck_assert (!rule_holds ("SET UTF-8\nICONV 1\nICONV ^a b\n", dic));
+    ck_assert (!rule_holds ("SET UTF-8\nICONV 1\nICONV _ﬁ fi\n", dic));
+    ck_assert (!rule_holds ("SET UTF-8\nICONV 1\nICONV a bc\n", dic));
+    ck_assert (!rule_holds ("SET UTF-8\nICONV 1\nICONV a -\n", dic));
+}
+END_TEST
+
 Suite *
 spelllist_suite (void)
 {
@@ -245,6 +331,8 @@ spelllist_suite (void)
     tcase_add_test (tc, test_spelllist_words);
     tcase_add_test (tc, test_spelllist_stale);
     tcase_add_test (tc, test_spelllist_damaged);
+    tcase_add_test (tc, test_spelllist_joined);
+    tcase_add_test (tc, test_spelllist_hyphen_rule);
     suite_add_tcase (s, tc);
     return s;
 }
