@@ -53,18 +53,30 @@ typedef struct answer_cache {
 } answer_cache;
 #endif
 
+/* One language's state. Each language has its own lock, so that threads
+ * checking drafts of different languages do not wait on each other, and a
+ * dictionary loads outside it: the words of the list are still answered
+ * while it loads. */
+typedef struct language_state {
+    GMutex lock;      /* the answers, the list, the dictionary's use */
+    GMutex loading;   /* held while the dictionary loads */
+#ifdef HAVE_ENCHANT
+    EnchantDict *dict;
+    answer_cache cache;
+    gboolean direct; /* no user word lists: ask the provider */
+#endif
+    gboolean tried;  /* the dictionary was asked for */
+    sl_spelllist *list;
+    gboolean list_tried;
+} language_state;
+
 struct sl_speller {
-    GMutex lock;
+    GMutex lock; /* the broker and the list directory */
 #ifdef HAVE_ENCHANT
     EnchantBroker *broker;
-    EnchantDict *dicts[G_N_ELEMENTS (dictionaries)];
-    answer_cache cache[G_N_ELEMENTS (dictionaries)];
-    gboolean direct[G_N_ELEMENTS (dictionaries)]; /* no user word lists: ask the provider */
 #endif
-    gboolean tried[G_N_ELEMENTS (dictionaries)];
     char *list_dir; /* NULL until a list is wanted */
-    sl_spelllist *lists[G_N_ELEMENTS (dictionaries)];
-    gboolean lists_tried[G_N_ELEMENTS (dictionaries)];
+    language_state languages[G_N_ELEMENTS (dictionaries)];
 };
 
 static int
@@ -137,6 +149,10 @@ sl_speller_new (void)
 {
     sl_speller *speller = g_new0 (sl_speller, 1);
     g_mutex_init (&speller->lock);
+    for (guint i = 0; i < G_N_ELEMENTS (dictionaries); i++) {
+        g_mutex_init (&speller->languages[i].lock);
+        g_mutex_init (&speller->languages[i].loading);
+    }
     return speller;
 }
 
@@ -145,17 +161,21 @@ sl_speller_free (sl_speller *speller)
 {
     if (speller == NULL)
         return;
-#ifdef HAVE_ENCHANT
     for (guint i = 0; i < G_N_ELEMENTS (dictionaries); i++) {
-        if (speller->dicts[i])
-            enchant_broker_free_dict (speller->broker, speller->dicts[i]);
-        cache_clear (&speller->cache[i]);
+        language_state *lang = &speller->languages[i];
+#ifdef HAVE_ENCHANT
+        if (lang->dict)
+            enchant_broker_free_dict (speller->broker, lang->dict);
+        cache_clear (&lang->cache);
+#endif
+        sl_spelllist_free (lang->list);
+        g_mutex_clear (&lang->lock);
+        g_mutex_clear (&lang->loading);
     }
+#ifdef HAVE_ENCHANT
     if (speller->broker)
         enchant_broker_free (speller->broker);
 #endif
-    for (guint i = 0; i < G_N_ELEMENTS (dictionaries); i++)
-        sl_spelllist_free (speller->lists[i]);
     g_free (speller->list_dir);
     g_mutex_clear (&speller->lock);
     g_free (speller);
@@ -163,17 +183,20 @@ sl_speller_free (sl_speller *speller)
 
 #ifdef HAVE_ENCHANT
 /* The list of accepted words of language I, opened on first use (NULL when
- * there is none or it is stale); lock held. */
+ * there is none or it is stale); the language's lock held. */
 static const sl_spelllist *
 accepted_words (sl_speller *speller, int i)
 {
-    if (!speller->lists_tried[i]) {
-        speller->lists_tried[i] = TRUE;
+    language_state *lang = &speller->languages[i];
+    if (!lang->list_tried) {
+        lang->list_tried = TRUE;
+        g_mutex_lock (&speller->lock);
         if (speller->list_dir == NULL)
             speller->list_dir = sl_spelllist_dir ();
-        speller->lists[i] = sl_spelllist_open (speller->list_dir, dictionaries[i].tag);
+        g_mutex_unlock (&speller->lock);
+        lang->list = sl_spelllist_open (speller->list_dir, dictionaries[i].tag);
     }
-    return speller->lists[i];
+    return lang->list;
 }
 
 static void
@@ -219,36 +242,84 @@ user_lists_empty (EnchantDict *dict)
     return empty;
 }
 
-/* The dictionary of language I, loaded on first use; lock held. Once it
- * is loaded it answers everything: the list is let go, so that its pages
- * and the dictionary are not both in memory. */
+/* The dictionary of language I, loaded on first use; called without the
+ * language's lock, which is taken only to publish it. Once it is loaded
+ * it answers everything: the list is let go, so that its pages and the
+ * dictionary are not both in memory. */
 static EnchantDict *
 dictionary (sl_speller *speller, int i)
 {
-    if (!speller->tried[i]) {
-        speller->tried[i] = TRUE;
-        sl_spelllist_free (speller->lists[i]);
-        speller->lists[i] = NULL;
+    language_state *lang = &speller->languages[i];
+    g_mutex_lock (&lang->loading);
+    if (!lang->tried) {
+        lang->tried = TRUE;
+        g_mutex_lock (&speller->lock); /* Enchant's broker is shared */
         if (speller->broker == NULL)
             speller->broker = enchant_broker_init ();
+        EnchantDict *dict = NULL;
         if (speller->broker && enchant_broker_dict_exists (speller->broker, dictionaries[i].tag))
-            speller->dicts[i] = enchant_broker_request_dict (speller->broker, dictionaries[i].tag);
-        speller->direct[i] = speller->dicts[i] && speller->dicts[i]->check
-                             && user_lists_empty (speller->dicts[i]);
+            dict = enchant_broker_request_dict (speller->broker, dictionaries[i].tag);
+        gboolean direct = dict && dict->check && user_lists_empty (dict);
+        g_mutex_unlock (&speller->lock);
+        g_mutex_lock (&lang->lock);
+        lang->dict = dict;
+        lang->direct = direct;
+        sl_spelllist_free (lang->list);
+        lang->list = NULL;
+        lang->list_tried = TRUE;
+        g_mutex_unlock (&lang->lock);
     }
-    return speller->dicts[i];
+    EnchantDict *dict = lang->dict; /* written only while LOADING is held */
+    g_mutex_unlock (&lang->loading);
+    return dict;
 }
 
 /* The dictionary's answer about WORD, as enchant_dict_check() gives it:
- * that refuses an empty word or invalid UTF-8, so those still go to it. */
+ * that refuses an empty word or invalid UTF-8, so those still go to it.
+ * The language's lock held. */
 static sl_spell_answer
-ask_dictionary (sl_speller *speller, int i, const char *word, gsize len)
+ask_dictionary (language_state *lang, const char *word, gsize len)
 {
-    EnchantDict *dict = speller->dicts[i];
-    int wrong = speller->direct[i] && len > 0 && g_utf8_validate (word, (gssize) len, NULL)
+    EnchantDict *dict = lang->dict;
+    if (dict == NULL)
+        return SL_SPELL_NO_DICTIONARY;
+    int wrong = lang->direct && len > 0 && g_utf8_validate (word, (gssize) len, NULL)
                     ? dict->check (dict, word, len)
                     : enchant_dict_check (dict, word, (ssize_t) len);
     return wrong == 0 ? SL_SPELL_OK : SL_SPELL_WRONG;
+}
+
+/* Remember ANSWER about WORD; the language's lock held. */
+static void
+remember (answer_cache *cache, const char *word, gsize len, guint32 hash, sl_spell_answer answer)
+{
+    if (cache->used >= CACHE_MAX_WORDS)
+        return;
+    cache_reserve (cache);
+    cached_answer *slot = cache_slot (cache, word, len, hash);
+    if (slot->word)
+        return; /* another thread was first */
+    char *copy = g_malloc (len + 1);
+    memcpy (copy, word, len);
+    copy[len] = '\0';
+    *slot = (cached_answer) { copy, hash, (guint32) len, answer };
+    cache->used++;
+}
+
+/* The answer about WORD known without the dictionary, or -1; the
+ * language's lock held. */
+static int
+known_answer (sl_speller *speller, int i, const char *word, gsize len, guint32 hash)
+{
+    language_state *lang = &speller->languages[i];
+    cached_answer *cached = lang->cache.slots ? cache_slot (&lang->cache, word, len, hash) : NULL;
+    if (cached && cached->word)
+        return (int) cached->answer;
+    if (sl_spelllist_accepts (accepted_words (speller, i), word, len)) {
+        remember (&lang->cache, word, len, hash, SL_SPELL_OK); /* hunspell's own answer */
+        return SL_SPELL_OK;
+    }
+    return -1;
 }
 #endif
 
@@ -259,31 +330,20 @@ sl_speller_check (sl_speller *speller, const char *language, const char *word, g
     if (i < 0)
         return SL_SPELL_NO_DICTIONARY;
 #ifdef HAVE_ENCHANT
+    language_state *lang = &speller->languages[i];
     guint32 hash = word_hash (word, len);
-    g_mutex_lock (&speller->lock);
-    answer_cache *cache = &speller->cache[i];
-    cached_answer *cached = cache->slots ? cache_slot (cache, word, len, hash) : NULL;
-    sl_spell_answer answer;
-    if (cached && cached->word) {
-        answer = cached->answer;
-    } else {
-        if (sl_spelllist_accepts (accepted_words (speller, i), word, len))
-            answer = SL_SPELL_OK; /* hunspell's own answer, made at build time */
-        else if (dictionary (speller, i) == NULL)
-            answer = SL_SPELL_NO_DICTIONARY;
-        else
-            answer = ask_dictionary (speller, i, word, len);
-        if (cache->used < CACHE_MAX_WORDS) {
-            cache_reserve (cache);
-            cached = cache_slot (cache, word, len, hash);
-            char *copy = g_malloc (len + 1);
-            memcpy (copy, word, len);
-            copy[len] = '\0';
-            *cached = (cached_answer) { copy, hash, (guint32) len, answer };
-            cache->used++;
-        }
-    }
-    g_mutex_unlock (&speller->lock);
+    g_mutex_lock (&lang->lock);
+    int known = known_answer (speller, i, word, len, hash);
+    g_mutex_unlock (&lang->lock);
+    if (known >= 0)
+        return (sl_spell_answer) known;
+    dictionary (speller, i);
+    g_mutex_lock (&lang->lock);
+    /* the dictionary is loaded; the list may be gone */
+    cached_answer *cached = lang->cache.slots ? cache_slot (&lang->cache, word, len, hash) : NULL;
+    sl_spell_answer answer = cached && cached->word ? cached->answer : ask_dictionary (lang, word, len);
+    remember (&lang->cache, word, len, hash, answer);
+    g_mutex_unlock (&lang->lock);
     return answer;
 #else
     (void) speller;
@@ -301,8 +361,8 @@ sl_speller_suggest (sl_speller *speller, const char *language, const char *word,
     int i = language_index (language);
     if (i < 0)
         return NULL;
-    g_mutex_lock (&speller->lock);
     EnchantDict *dict = dictionary (speller, i);
+    g_mutex_lock (&speller->languages[i].lock);
     if (dict != NULL) {
         size_t n = 0;
         char **suggestions = enchant_dict_suggest (dict, word, (ssize_t) len, &n);
@@ -311,7 +371,7 @@ sl_speller_suggest (sl_speller *speller, const char *language, const char *word,
         if (suggestions)
             enchant_dict_free_string_list (dict, suggestions);
     }
-    g_mutex_unlock (&speller->lock);
+    g_mutex_unlock (&speller->languages[i].lock);
 #else
     (void) speller;
     (void) language;
