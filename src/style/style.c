@@ -371,8 +371,7 @@ compute (const cascade *c, sl_node *node, const sl_style *parent)
     for (; node; node = node->next) {
         if (node->type != SL_NODE_ELEMENT)
             continue;
-        sl_style *style = g_new (sl_style, 1);
-        g_ptr_array_add (c->html->styles, style);
+        sl_style *style = sl_html_alloc (c->html, sizeof *style);
         *style = *parent;
         style->width_px = 0;
         style->width_offset = 0;
@@ -445,9 +444,8 @@ sl_styles_compute (sl_html *html)
     root.color = DEFAULT_COLOR;
     root.background = DEFAULT_BACKGROUND;
     root.height_px = -1;
-    html->root->style = g_new (sl_style, 1);
+    html->root->style = sl_html_alloc (html, sizeof (sl_style));
     *html->root->style = root;
-    g_ptr_array_add (html->styles, html->root->style);
     compute (&c, html->root->first_child, &root);
     html->sheet = c.sheet;
     g_hash_table_destroy (c.by_id);
