@@ -302,17 +302,10 @@ parse_inline_style (sl_node *node)
     const sl_attr *attr = sl_node_find_attr (node, "style");
     if (attr == NULL || attr->value[0] == '\0')
         return;
-    sl_textmap value;
-    sl_textmap_init (&value);
-    gsize n = strlen (attr->value);
-    if (attr->value_exact)
-        sl_textmap_append_span (&value, attr->value, n, attr->value_offset);
-    else
-        sl_textmap_append_at (&value, attr->value, n, attr->offset);
     node->inline_style = sl_css_decls_new ();
     g_ptr_array_add (node->html->inline_styles, node->inline_style);
-    sl_css_parse_declarations (&value, 0, value.len, node->inline_style);
-    sl_textmap_clear (&value);
+    sl_css_parse_inline (attr->value, attr->value_exact ? attr->value_offset : attr->offset,
+                         attr->value_exact, node->inline_style);
 }
 
 /* The HTML5 "formatting elements" that carry no link or image: the ones
@@ -631,7 +624,9 @@ sl_node_add_style (sl_node *node, const char *property, const char *value, guint
         node->inline_style = sl_css_decls_new ();
         g_ptr_array_add (node->html->inline_styles, node->inline_style);
     }
-    sl_css_decl decl = { g_ascii_strdown (property, -1), g_strdup (value), FALSE, FALSE, offset };
+    sl_css_decl decl = { g_ascii_strdown (property, -1), g_strdup (value), FALSE, FALSE, offset,
+                         SL_CSS_OTHER };
+    decl.known = sl_css_property_of (decl.property);
     /* before the inline style's own declarations, which win over it */
     g_array_prepend_val (node->inline_style, decl);
 }

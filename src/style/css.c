@@ -23,7 +23,8 @@ decl_clear (gpointer data)
 GArray *
 sl_css_decls_new (void)
 {
-    GArray *decls = g_array_new (FALSE, FALSE, sizeof (sl_css_decl));
+    /* room for a usual style="" at once: growing it one by one cost more */
+    GArray *decls = g_array_sized_new (FALSE, FALSE, sizeof (sl_css_decl), 8);
     g_array_set_clear_func (decls, decl_clear);
     return decls;
 }
@@ -42,7 +43,9 @@ rule_free (gpointer data)
     g_free (rule->tag);
     g_free (rule->class_name);
     g_free (rule->id);
-    sl_css_decls_free (rule->decls);
+    /* the selectors of a group share their declarations */
+    if (rule->decls)
+        g_array_unref (rule->decls);
     g_free (rule);
 }
 
@@ -95,10 +98,61 @@ declaration_end (const char *t, gsize i, gsize end)
     return end;
 }
 
-void
-sl_css_parse_declarations (const sl_textmap *text, gsize start, gsize end, GArray *decls)
+sl_css_property
+sl_css_property_of (const char *name)
 {
-    const char *t = text->text;
+    static const struct {
+        const char *name;
+        sl_css_property property;
+    } known[] = {
+        { "display", SL_CSS_DISPLAY }, { "visibility", SL_CSS_VISIBILITY },
+        { "opacity", SL_CSS_OPACITY }, { "font-size", SL_CSS_FONT_SIZE },
+        { "color", SL_CSS_COLOR }, { "background", SL_CSS_BACKGROUND },
+        { "background-image", SL_CSS_BACKGROUND_IMAGE },
+        { "background-color", SL_CSS_BACKGROUND_COLOR }, { "width", SL_CSS_WIDTH },
+        { "max-width", SL_CSS_MAX_WIDTH }, { "min-width", SL_CSS_MIN_WIDTH },
+        { "height", SL_CSS_HEIGHT }, { "max-height", SL_CSS_MAX_HEIGHT },
+        { "overflow", SL_CSS_OVERFLOW },
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+        if (name[0] == known[i].name[0] && strcmp (name, known[i].name) == 0)
+            return known[i].property;
+    return SL_CSS_OTHER;
+}
+
+/* S[0, N) in lower case, as g_ascii_strdown () gives it, without a call
+ * per character. */
+static char *
+lower_copy (const char *s, gsize n)
+{
+    n = strnlen (s, n);
+    char *copy = g_malloc (n + 1);
+    for (gsize i = 0; i < n; i++)
+        copy[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char) (s[i] + ('a' - 'A')) : s[i];
+    copy[n] = '\0';
+    return copy;
+}
+
+/* Where the declarations come from: a map, or an attribute value whose
+ * byte i is at BASE + i (EXACT) or all at BASE. */
+typedef struct decl_sources {
+    const sl_textmap *map;
+    guint32 base;
+    gboolean exact;
+} decl_sources;
+
+static guint32
+decl_source (const decl_sources *sources, gsize i)
+{
+    if (sources->map)
+        return source_at (sources->map, i);
+    return sources->exact ? sources->base + (guint32) i : sources->base;
+}
+
+static void
+parse_declarations (const char *t, gsize start, gsize end, const decl_sources *sources,
+                    GArray *decls)
+{
     gsize i = start;
     while (i < end) {
         gsize stop = declaration_end (t, i, end);
@@ -112,7 +166,8 @@ sl_css_parse_declarations (const sl_textmap *text, gsize start, gsize end, GArra
                 name_end--;
             if (name_end > name_start) {
                 sl_css_decl decl = { 0 };
-                decl.property = g_ascii_strdown (t + name_start, (gssize) (name_end - name_start));
+                decl.property = lower_copy (t + name_start, name_end - name_start);
+                decl.known = sl_css_property_of (decl.property);
                 char *value = g_strstrip (g_strndup (colon + 1, stop - (gsize) (colon + 1 - t)));
                 char *bang = strstr (value, "!");
                 if (bang && g_ascii_strncasecmp (g_strchug (bang + 1), "important", 9) == 0) {
@@ -121,12 +176,26 @@ sl_css_parse_declarations (const sl_textmap *text, gsize start, gsize end, GArra
                     g_strchomp (value);
                 }
                 decl.value = value;
-                decl.offset = source_at (text, name_start);
+                decl.offset = decl_source (sources, name_start);
                 g_array_append_val (decls, decl);
             }
         }
         i = stop + 1;
     }
+}
+
+void
+sl_css_parse_declarations (const sl_textmap *text, gsize start, gsize end, GArray *decls)
+{
+    decl_sources sources = { text, 0, FALSE };
+    parse_declarations (text->text, start, end, &sources, decls);
+}
+
+void
+sl_css_parse_inline (const char *value, guint32 offset, gboolean exact, GArray *decls)
+{
+    decl_sources sources = { NULL, offset, exact };
+    parse_declarations (value, 0, strlen (value), &sources, decls);
 }
 
 /* Skip a comment or a quoted string at I; returns where to go on. */
@@ -206,21 +275,17 @@ add_rules (sl_stylesheet *sheet, const sl_textmap *text, const char *selectors,
         if (decls == NULL) {
             decls = sl_css_decls_new ();
             sl_css_parse_declarations (text, body_start, body_end, decls);
+            for (guint d = 0; d < decls->len; d++)
+                g_array_index (decls, sl_css_decl, d).in_sheet = TRUE;
         }
-        /* each selector of a group gets its own copy of the declarations */
-        rule->decls = sl_css_decls_new ();
-        for (guint d = 0; d < decls->len; d++) {
-            sl_css_decl copy = g_array_index (decls, sl_css_decl, d);
-            copy.property = g_strdup (copy.property);
-            copy.value = g_strdup (copy.value);
-            copy.in_sheet = TRUE;
-            g_array_append_val (rule->decls, copy);
-        }
+        /* the selectors of a group share the declarations, read-only */
+        rule->decls = g_array_ref (decls);
         rule->order = sheet->rules->len;
         g_ptr_array_add (sheet->rules, rule);
     }
     g_strfreev (parts);
-    sl_css_decls_free (decls);
+    if (decls)
+        g_array_unref (decls);
 }
 
 void

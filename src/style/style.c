@@ -310,58 +310,83 @@ static void
 apply_declaration (sl_style *style, const sl_node *node, const sl_style *parent,
                    const sl_css_decl *d, element_flags *flags)
 {
-    const char *p = d->property, *v = d->value;
+    const char *v = d->value;
     guint32 rgb;
     double px;
-    /* most declarations of a template (padding, margin, font-family...)
-     * are none of those below: one test instead of all the names */
-    if (strchr ("bcdfhmovw", p[0]) == NULL || p[0] == '\0')
-        return;
-    if (strcmp (p, "display") == 0 && g_ascii_strncasecmp (v, "none", 4) == 0)
-        set_hidden (style, node, "display:none", d->offset, d->in_sheet);
-    else if (strcmp (p, "visibility") == 0 && (g_ascii_strncasecmp (v, "hidden", 6) == 0
-                                                  || g_ascii_strncasecmp (v, "collapse", 8) == 0)) {
-        style->invisible_by = node;
-        style->invisible_offset = d->offset;
-        style->invisible_in_sheet = d->in_sheet;
-    } else if (strcmp (p, "visibility") == 0 && g_ascii_strncasecmp (v, "visible", 7) == 0)
-        style->invisible_by = NULL;
-    else if (strcmp (p, "opacity") == 0 && g_ascii_strtod (v, NULL) <= 0.0 && g_ascii_isdigit (v[0]))
-        set_hidden (style, node, "opacity:0", d->offset, d->in_sheet);
-    else if (strcmp (p, "font-size") == 0 && sl_css_length (v, parent->font_px, &px)) {
-        style->font_px = px;
-        style->font_offset = d->offset;
-        style->font_node = node;
-        style->font_in_sheet = d->in_sheet;
-        style->font_tag_tiny = FALSE;
-    } else if (strcmp (p, "color") == 0 && sl_css_color (v, &rgb)) {
-        style->color = rgb;
-        style->color_set = TRUE;
-        style->color_offset = d->offset;
-        style->color_in_sheet = d->in_sheet;
-    } else if (strcmp (p, "background-image") == 0 || strcmp (p, "background") == 0) {
+    switch (d->known) {
+    case SL_CSS_DISPLAY:
+        if (g_ascii_strncasecmp (v, "none", 4) == 0)
+            set_hidden (style, node, "display:none", d->offset, d->in_sheet);
+        break;
+    case SL_CSS_VISIBILITY:
+        if (g_ascii_strncasecmp (v, "hidden", 6) == 0 || g_ascii_strncasecmp (v, "collapse", 8) == 0) {
+            style->invisible_by = node;
+            style->invisible_offset = d->offset;
+            style->invisible_in_sheet = d->in_sheet;
+        } else if (g_ascii_strncasecmp (v, "visible", 7) == 0) {
+            style->invisible_by = NULL;
+        }
+        break;
+    case SL_CSS_OPACITY:
+        if (g_ascii_strtod (v, NULL) <= 0.0 && g_ascii_isdigit (v[0]))
+            set_hidden (style, node, "opacity:0", d->offset, d->in_sheet);
+        break;
+    case SL_CSS_FONT_SIZE:
+        if (sl_css_length (v, parent->font_px, &px)) {
+            style->font_px = px;
+            style->font_offset = d->offset;
+            style->font_node = node;
+            style->font_in_sheet = d->in_sheet;
+            style->font_tag_tiny = FALSE;
+        }
+        break;
+    case SL_CSS_COLOR:
+        if (sl_css_color (v, &rgb)) {
+            style->color = rgb;
+            style->color_set = TRUE;
+            style->color_offset = d->offset;
+            style->color_in_sheet = d->in_sheet;
+        }
+        break;
+    case SL_CSS_BACKGROUND_IMAGE:
+    case SL_CSS_BACKGROUND:
         /* an image (or gradient) under the text: its colour is unknown */
-        if (strstr (v, "url(") || strstr (v, "gradient("))
+        if (strstr (v, "url(") || strstr (v, "gradient(")) {
             flags->own_image = TRUE;
-        else if (sl_css_color (v, &rgb)) {
+            break;
+        }
+        G_GNUC_FALLTHROUGH; /* else a colour, as background-color */
+    case SL_CSS_BACKGROUND_COLOR:
+        /* an opaque colour hides an ancestor's image, not this element's */
+        if (sl_css_color (v, &rgb)) {
             style->background = rgb;
             style->background_image = FALSE;
         }
-    } else if (strcmp (p, "background-color") == 0 && sl_css_color (v, &rgb)) {
-        /* an opaque colour hides an ancestor's image, not this element's */
-        style->background = rgb;
-        style->background_image = FALSE;
-    } else if (strcmp (p, "width") == 0 || strcmp (p, "max-width") == 0
-               || strcmp (p, "min-width") == 0) {
+        break;
+    case SL_CSS_WIDTH:
+    case SL_CSS_MAX_WIDTH:
+    case SL_CSS_MIN_WIDTH:
         apply_width (style, v, parent->font_px, d->offset);
-    } else if (strcmp (p, "height") == 0 && !strchr (v, '%') && sl_css_length (v, 16, &px)) {
-        style->height_px = px;
-    } else if (strcmp (p, "max-height") == 0 && sl_css_length (v, 16, &px) && px <= 0.0) {
-        flags->max_height_zero = TRUE;
-        flags->max_height_offset = d->offset;
-        flags->max_height_in_sheet = d->in_sheet;
-    } else if (strcmp (p, "overflow") == 0 && g_ascii_strncasecmp (v, "hidden", 6) == 0) {
-        flags->overflow_hidden = TRUE;
+        break;
+    case SL_CSS_HEIGHT:
+        if (!strchr (v, '%') && sl_css_length (v, 16, &px))
+            style->height_px = px;
+        break;
+    case SL_CSS_MAX_HEIGHT:
+        if (sl_css_length (v, 16, &px) && px <= 0.0) {
+            flags->max_height_zero = TRUE;
+            flags->max_height_offset = d->offset;
+            flags->max_height_in_sheet = d->in_sheet;
+        }
+        break;
+    case SL_CSS_OVERFLOW:
+        if (g_ascii_strncasecmp (v, "hidden", 6) == 0)
+            flags->overflow_hidden = TRUE;
+        break;
+    case SL_CSS_OTHER:
+    default:
+        /* most declarations of a template: padding, margin, font-family... */
+        break;
     }
 }
 
