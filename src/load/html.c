@@ -228,8 +228,13 @@ find_tag_start (const parse_state *st, gsize cur, const char *name)
     const char *text = st->source->text;
     gsize n = strlen (name);
     gsize floor = cur > 65536 ? cur - 65536 : 0;
-    for (gsize k = cur; k-- > floor;) {
-        if (text[k] != '<' || k + 1 + n > st->source->len)
+    for (gsize k = cur; k > floor;) {
+        /* the attributes between are often long: memrchr goes faster */
+        const char *lt = memrchr (text + floor, '<', k - floor);
+        if (lt == NULL)
+            break;
+        k = (gsize) (lt - text);
+        if (k + 1 + n > st->source->len)
             continue;
         if (g_ascii_strncasecmp (text + k + 1, name, n) != 0)
             continue;
@@ -276,8 +281,8 @@ locate_attrs (const parse_state *st, sl_node *node, gsize start, gsize end)
             if (k < end && (t[k] == '"' || t[k] == '\'')) {
                 char quote = t[k++];
                 value_start = k;
-                while (k < end && t[k] != quote)
-                    k++;
+                const char *close = memchr (t + k, quote, end - k);
+                k = close ? (gsize) (close - t) : end;
             } else {
                 value_start = k;
                 while (k < end && !g_ascii_isspace (t[k]) && t[k] != '>')
@@ -576,6 +581,28 @@ append_break (sl_textmap *visible, guint32 at)
         sl_textmap_append_at (visible, "\n", 1, at);
 }
 
+/* Tabs and carriage returns in T become spaces, and line feeds unless
+ * PREFORMATTED. All three are below 0x0E: eight bytes with none of them
+ * are skipped at once. */
+static void
+blank_line_breaks (char *t, gsize n, gboolean preformatted)
+{
+    const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+    const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+    gsize k = 0;
+    while (k < n) {
+        guint64 word;
+        if (k + 8 <= n && (memcpy (&word, t + k, 8), !((word - 0x0E * ones) & ~word & highs))) {
+            k += 8;
+            continue;
+        }
+        char c = t[k];
+        if ((c == '\n' && !preformatted) || c == '\r' || c == '\t')
+            t[k] = ' ';
+        k++;
+    }
+}
+
 /* The text a reader sees, in order: source line breaks are only white
  * space in HTML, so they become spaces; blocks and <br> become '\n'. */
 static void
@@ -585,11 +612,8 @@ collect_visible (sl_node *node, sl_textmap *visible, gboolean preformatted)
         if (child->type == SL_NODE_TEXT) {
             child->visible_start = visible->len;
             sl_textmap_append_map (visible, &child->text, 0, child->text.len);
-            for (gsize k = child->visible_start; k < visible->len; k++) {
-                char c = visible->text[k];
-                if ((c == '\n' && !preformatted) || c == '\r' || c == '\t')
-                    visible->text[k] = ' ';
-            }
+            blank_line_breaks (visible->text + child->visible_start,
+                               visible->len - child->visible_start, preformatted);
             child->visible_end = visible->len;
             continue;
         }

@@ -31,14 +31,16 @@ is_script_url (const char *value)
 {
     /* browsers drop white space and control characters anywhere in a
      * scheme: "java\tscript:" is javascript: */
+    const char *colon = strchr (value, ':');
+    if (colon == NULL)
+        return FALSE; /* most values: no scheme to read */
     char scheme[16];
     gsize n = 0;
     for (const char *p = value; *p && *p != ':' && n < sizeof scheme - 1; p++)
         if ((guchar) *p > ' ')
             scheme[n++] = g_ascii_tolower (*p);
     scheme[n] = '\0';
-    const char *colon = strchr (value, ':');
-    return colon && (strcmp (scheme, "javascript") == 0 || strcmp (scheme, "vbscript") == 0);
+    return strcmp (scheme, "javascript") == 0 || strcmp (scheme, "vbscript") == 0;
 }
 
 static gboolean

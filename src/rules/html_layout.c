@@ -61,7 +61,10 @@ has_readable_text (const sl_node *node)
         }
         if (sl_unichar_isalnum (sl_utf8_char (t + i)))
             return TRUE;
-        i = sl_utf8_char_end (t, len, i);
+        /* sl_utf8_char_end, without a call for each character */
+        i++;
+        while (i < len && ((guchar) t[i] & 0xC0) == 0x80)
+            i++;
     }
     return FALSE;
 }
