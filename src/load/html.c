@@ -648,9 +648,8 @@ sl_node_add_style (sl_node *node, const char *property, const char *value, guint
         node->inline_style = sl_css_decls_new ();
         g_ptr_array_add (node->html->inline_styles, node->inline_style);
     }
-    sl_css_decl decl = { g_ascii_strdown (property, -1), g_strdup (value), FALSE, FALSE, offset,
-                         SL_CSS_OTHER };
-    decl.known = sl_css_property_of (decl.property);
+    sl_css_decl decl;
+    sl_css_decl_init (&decl, property, value, offset);
     /* before the inline style's own declarations, which win over it */
     g_array_prepend_val (node->inline_style, decl);
 }

@@ -183,6 +183,26 @@ check_image (image_walk *w, const sl_node *img)
     w->area += (width >= 0 ? width : DEFAULT_SIDE_PX) * (height >= 0 ? height : DEFAULT_SIDE_PX);
 }
 
+/* The characters of TEXT that are not white space; ASCII, most of it, is
+ * read without decoding. */
+static unsigned
+count_non_space (const char *text)
+{
+    unsigned n = 0;
+    const char *p = text;
+    while (*p) {
+        guchar b = (guchar) *p;
+        if (b < 0x80) {
+            n += !(b == ' ' || (b >= '\t' && b <= '\r' && b != '\v'));
+            p++;
+            continue;
+        }
+        n += !sl_unichar_isspace (sl_utf8_char (p));
+        p = g_utf8_next_char (p);
+    }
+    return n;
+}
+
 static void
 walk (image_walk *w, const sl_node *node)
 {
@@ -196,8 +216,7 @@ walk (image_walk *w, const sl_node *node)
             guint32 offset;
             if (node->visible_end > node->visible_start
                 && !(style && sl_style_hides_text (style, &by, &how, &offset)))
-                for (const char *p = node->text.text; *p; p = g_utf8_next_char (p))
-                    w->text_chars += !sl_unichar_isspace (sl_utf8_char (p));
+                w->text_chars += count_non_space (node->text.text);
             continue;
         }
         if (strcmp (node->name, "img") == 0)

@@ -57,6 +57,9 @@ void sl_css_parse_declarations (const sl_textmap *text, gsize start, gsize end, 
 void sl_css_parse_inline (const char *value, guint32 offset, gboolean exact, GArray *decls);
 /* Which property NAME (lower case) is. */
 sl_css_property sl_css_property_of (const char *name);
+/* A declaration of PROPERTY (lowered) and VALUE (as it is), at OFFSET;
+ * freed by the arrays of sl_css_decls_new. */
+void sl_css_decl_init (sl_css_decl *decl, const char *property, const char *value, guint32 offset);
 /* Parse a <style> element's text; @media and other at-rules are skipped,
  * complex selectors too. Malformed CSS is skipped, never fatal. */
 void sl_css_parse_sheet (sl_stylesheet *sheet, const sl_textmap *text);
