@@ -332,10 +332,11 @@ at_start_tag (const parse_state *st)
     const char *t = st->source->text;
     gsize cur = cursor (st);
     gsize floor = cur > 256 ? cur - 256 : 0;
-    for (gsize k = cur; k-- > floor;)
-        if (t[k] == '<')
-            return k + 1 < st->source->len && g_ascii_isalpha (t[k + 1]);
-    return FALSE;
+    const char *lt = memrchr (t + floor, '<', cur - floor);
+    if (lt == NULL)
+        return FALSE;
+    gsize k = (gsize) (lt - t);
+    return k + 1 < st->source->len && g_ascii_isalpha (t[k + 1]);
 }
 
 /* A copy of element FROM; the strings, read-only, are shared. */
