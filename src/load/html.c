@@ -41,6 +41,7 @@ typedef struct parse_state {
      * it goes to the document's memory once whole */
     sl_node *text_node;
     sl_textmap text;
+    gsize text_bytes;       /* in all text nodes: what the visible text may need */
 } parse_state;
 
 /* The memory of a document's tree: big blocks cut in order and freed
@@ -469,6 +470,7 @@ flush_text (parse_state *st)
         memcpy (node->text.src, st->text.src, sizeof (guint32) * len);
     node->text.len = len;
     node->text.cap = len + 1;
+    st->text_bytes += len;
     st->text.len = 0;
     st->text_node = NULL;
 }
@@ -683,7 +685,7 @@ sl_html_parse_adapted (const sl_textmap *source, const char *part, unsigned max_
     sax.initialized = XML_SAX2_MAGIC;
 
     parse_state st = { NULL, source, html, html->root, 0, 0, g_ptr_array_new (),
-                       g_hash_table_new (g_direct_hash, g_direct_equal), NULL, { 0 } };
+                       g_hash_table_new (g_direct_hash, g_direct_equal), NULL, { 0 }, 0 };
     if (source->len > 0 && source->len < G_MAXINT) {
         htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt (source->text, (int) source->len);
         if (ctxt != NULL) {
@@ -709,6 +711,8 @@ sl_html_parse_adapted (const sl_textmap *source, const char *part, unsigned max_
         html->attr_strings_owned = TRUE;
         adapt (html);
     }
+    /* the text nodes and a line break or two per block: one allocation */
+    sl_textmap_reserve (&html->visible, st.text_bytes + st.text_bytes / 8);
     collect_visible (html->root, &html->visible, FALSE);
     sl_styles_compute (html);
     return html;

@@ -77,15 +77,17 @@ source_at (const sl_textmap *text, gsize i)
 static gsize
 declaration_end (const char *t, gsize i, gsize end)
 {
-    char quote = 0;
     int depth = 0;
     for (; i < end; i++) {
         char c = t[i];
-        if (quote) {
-            if (c == quote)
-                quote = 0;
-        } else if (c == '"' || c == '\'') {
-            quote = c;
+        /* the five that matter are below ';': one test for letters */
+        if ((guchar) c > ';')
+            continue;
+        if (c == '"' || c == '\'') {
+            const char *close = memchr (t + i + 1, c, end - i - 1);
+            if (close == NULL)
+                return end;
+            i = (gsize) (close - t);
         } else if (c == '(') {
             depth++;
         } else if (c == ')' && depth > 0) {

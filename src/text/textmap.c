@@ -59,6 +59,12 @@ fill_sources (guint32 *src, gsize n, guint32 first)
 }
 
 void
+sl_textmap_reserve (sl_textmap *map, gsize more)
+{
+    reserve (map, more);
+}
+
+void
 sl_textmap_append_span (sl_textmap *map, const char *s, gsize n, guint32 src_start)
 {
     reserve (map, n);
