@@ -144,6 +144,17 @@ ascii_lower (char c)
     return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
 }
 
+/* g_ascii_strncasecmp () == 0 for N bytes without a NUL, without a call
+ * per character. */
+static gboolean
+ascii_caseless_equal (const char *a, const char *b, gsize n)
+{
+    for (gsize i = 0; i < n; i++)
+        if (ascii_lower (a[i]) != ascii_lower (b[i]))
+            return FALSE;
+    return TRUE;
+}
+
 /* NAME in lower case: the table's, or a copy in the document. */
 static char *
 element_name (sl_html *html, const char *name)
@@ -237,7 +248,7 @@ find_tag_start (const parse_state *st, gsize cur, const char *name)
         k = (gsize) (lt - text);
         if (k + 1 + n > st->source->len)
             continue;
-        if (g_ascii_strncasecmp (text + k + 1, name, n) != 0)
+        if (!ascii_caseless_equal (text + k + 1, name, n))
             continue;
         char after = text[k + 1 + n];
         if (after == '>' || after == '/' || g_ascii_isspace (after) || after == '\0')
@@ -265,7 +276,7 @@ locate_attrs (const parse_state *st, sl_node *node, gsize start, gsize end)
             break;
         for (guint a = next; a < node->n_attrs; a++) {
             if (strlen (node->attrs[a].name) == k - name_start
-                && g_ascii_strncasecmp (t + name_start, node->attrs[a].name, k - name_start) == 0) {
+                && ascii_caseless_equal (t + name_start, node->attrs[a].name, k - name_start)) {
                 node->attrs[a].offset = raw_offset (st, name_start);
                 next = a + 1;
                 break;
@@ -479,7 +490,8 @@ static void
 on_characters (void *data, const xmlChar *chars, int len)
 {
     parse_state *st = data;
-    g_ptr_array_set_size (st->closed_early, 0);
+    if (st->closed_early->len > 0)
+        g_ptr_array_set_size (st->closed_early, 0);
     gsize n = (gsize) len;
     gsize cur = cursor (st);
     const char *text = st->source->text;

@@ -79,8 +79,13 @@ sl_textmap_append_at (sl_textmap *map, const char *s, gsize n, guint32 src)
 {
     reserve (map, n);
     memcpy (map->text + map->len, s, n);
-    for (gsize i = 0; i < n; i++)
-        map->src[map->len + i] = src;
+    guint32 *to = map->src + map->len;
+    gsize k = 0;
+    for (; k + 8 <= n; k += 8) /* vector stores, as in fill_sources */
+        for (guint j = 0; j < 8; j++)
+            to[k + j] = src;
+    for (; k < n; k++)
+        to[k] = src;
     map->len += n;
     map->text[map->len] = '\0';
 }
