@@ -42,6 +42,7 @@ typedef struct parse_state {
     sl_node *text_node;
     sl_textmap text;
     gsize text_bytes;       /* in all text nodes: what the visible text may need */
+    GArray *decls;          /* an element's style="" declarations, before their copy */
 } parse_state;
 
 /* The memory of a document's tree: big blocks cut in order and freed
@@ -80,6 +81,20 @@ sl_html_alloc (sl_html *html, gsize size)
     void *p = block->data + block->used;
     block->used += size;
     return p;
+}
+
+static void *
+css_alloc (gpointer html, gsize size)
+{
+    return sl_html_alloc (html, size);
+}
+
+/* The CSS reader puts the strings of inline styles in the document too. */
+static sl_css_memory
+css_memory (sl_html *html)
+{
+    sl_css_memory memory = { css_alloc, html };
+    return memory;
 }
 
 static char *
@@ -314,15 +329,19 @@ locate_attrs (const parse_state *st, sl_node *node, gsize start, gsize end)
 /* The style="" declarations, with the source of each when the value is
  * the source bytes as they are (else at the attribute). */
 static void
-parse_inline_style (sl_node *node)
+parse_inline_style (parse_state *st, sl_node *node)
 {
     const sl_attr *attr = sl_node_find_attr (node, "style");
     if (attr == NULL || attr->value[0] == '\0')
         return;
-    node->inline_style = sl_css_decls_new ();
-    g_ptr_array_add (node->html->inline_styles, node->inline_style);
+    sl_css_memory memory = css_memory (st->html);
+    g_array_set_size (st->decls, 0);
     sl_css_parse_inline (attr->value, attr->value_exact ? attr->value_offset : attr->offset,
-                         attr->value_exact, node->inline_style);
+                         attr->value_exact, st->decls, &memory);
+    gsize size = sizeof (sl_css_decl) * st->decls->len;
+    node->inline_style = sl_html_alloc (st->html, size);
+    memcpy (node->inline_style, st->decls->data, size);
+    node->n_inline_style = st->decls->len;
 }
 
 /* The HTML5 "formatting elements" that carry no link or image: the ones
@@ -351,7 +370,8 @@ at_start_tag (const parse_state *st)
     return k + 1 < st->source->len && g_ascii_isalpha (t[k + 1]);
 }
 
-/* A copy of element FROM; the strings, read-only, are shared. */
+/* A copy of element FROM; the strings and declarations, read-only, are
+ * shared. */
 static sl_node *
 node_copy (sl_html *html, const sl_node *from, sl_node *parent)
 {
@@ -361,7 +381,8 @@ node_copy (sl_html *html, const sl_node *from, sl_node *parent)
     node->n_attrs = from->n_attrs;
     node->attrs = sl_html_alloc (html, sizeof (sl_attr) * MAX (from->n_attrs, 1));
     memcpy (node->attrs, from->attrs, sizeof (sl_attr) * from->n_attrs);
-    parse_inline_style (node);
+    node->inline_style = from->inline_style;
+    node->n_inline_style = from->n_inline_style;
     return node;
 }
 
@@ -437,7 +458,7 @@ on_start_element (void *data, const xmlChar *name, const xmlChar **attrs)
         html->body_offset = node->offset;
         html->body = node;
     }
-    parse_inline_style (node);
+    parse_inline_style (st, node);
     st->current = node;
 }
 
@@ -659,14 +680,14 @@ sl_node_rename (sl_node *node, const char *name)
 void
 sl_node_add_style (sl_node *node, const char *property, const char *value, guint32 offset)
 {
-    if (node->inline_style == NULL) {
-        node->inline_style = sl_css_decls_new ();
-        g_ptr_array_add (node->html->inline_styles, node->inline_style);
-    }
-    sl_css_decl decl;
-    sl_css_decl_init (&decl, property, value, offset);
+    sl_css_memory memory = css_memory (node->html);
+    sl_css_decl *decls = sl_html_alloc (node->html, sizeof (sl_css_decl) * (node->n_inline_style + 1));
     /* before the inline style's own declarations, which win over it */
-    g_array_prepend_val (node->inline_style, decl);
+    sl_css_decl_init (&decls[0], property, value, offset, &memory);
+    if (node->n_inline_style > 0)
+        memcpy (decls + 1, node->inline_style, sizeof (sl_css_decl) * node->n_inline_style);
+    node->inline_style = decls;
+    node->n_inline_style++;
 }
 
 sl_html *
@@ -676,7 +697,6 @@ sl_html_parse_adapted (const sl_textmap *source, const char *part, unsigned max_
     sl_html *html = g_new0 (sl_html, 1);
     html->part = part;
     html->max_depth = max_depth;
-    html->inline_styles = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_css_decls_free);
     html->root = node_new (html, SL_NODE_ELEMENT, NULL);
     html->root->name = (char *) "#document";
     html->errors = g_array_new (FALSE, FALSE, sizeof (sl_html_error));
@@ -697,7 +717,8 @@ sl_html_parse_adapted (const sl_textmap *source, const char *part, unsigned max_
     sax.initialized = XML_SAX2_MAGIC;
 
     parse_state st = { NULL, source, html, html->root, 0, 0, g_ptr_array_new (),
-                       g_hash_table_new (g_direct_hash, g_direct_equal), NULL, { 0 }, 0 };
+                       g_hash_table_new (g_direct_hash, g_direct_equal), NULL, { 0 }, 0,
+                       g_array_new (FALSE, FALSE, sizeof (sl_css_decl)) };
     if (source->len > 0 && source->len < G_MAXINT) {
         htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt (source->text, (int) source->len);
         if (ctxt != NULL) {
@@ -715,6 +736,7 @@ sl_html_parse_adapted (const sl_textmap *source, const char *part, unsigned max_
     }
     flush_text (&st);
     sl_textmap_clear (&st.text);
+    g_array_free (st.decls, TRUE);
     g_ptr_array_free (st.closed_early, TRUE);
     g_hash_table_destroy (st.reopened);
     if (adapt) {
@@ -737,7 +759,6 @@ sl_html_free (sl_html *html)
         return;
     if (html->attr_strings_owned)
         free_attr_strings (html->root);
-    g_ptr_array_free (html->inline_styles, TRUE);
     for (guint i = 0; i < html->errors->len; i++)
         g_free (g_array_index (html->errors, sl_html_error, i).message);
     g_array_free (html->errors, TRUE);

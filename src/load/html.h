@@ -24,11 +24,11 @@ struct sl_stylesheet;
 
 typedef enum { SL_NODE_ELEMENT, SL_NODE_TEXT } sl_node_type;
 
-/* A node, its name, attributes and text live in the blocks of its
- * document (sl_html_alloc): they are read-only but for the functions
- * below, and are freed with the document. Only the attribute strings of a
- * document made with an adapter are each allocated (g_free, g_strdup), so
- * that the adapter may replace them. */
+/* A node, its name, attributes, text and inline declarations live in the
+ * blocks of its document (sl_html_alloc): they are read-only but for the
+ * functions below, and are freed with the document. Only the attribute
+ * strings of a document made with an adapter are each allocated (g_free,
+ * g_strdup), so that the adapter may replace them. */
 typedef struct sl_node {
     sl_node_type type;
     char *name;               /* element: lower-case tag name */
@@ -38,7 +38,8 @@ typedef struct sl_node {
     sl_textmap text;          /* text node: decoded text, with sources */
     gsize visible_start;      /* text node: its span in sl_html.visible */
     gsize visible_end;
-    GArray *inline_style;     /* element: its style="" declarations (sl_css_decl) */
+    struct sl_css_decl *inline_style; /* element: its style="" declarations, or NULL */
+    guint n_inline_style;
     struct sl_style *style;   /* element: computed style (style/style.h) */
     struct sl_node *parent, *first_child, *last_child, *next;
     struct sl_html *html;     /* the document it belongs to */
@@ -64,7 +65,6 @@ typedef struct sl_html {
     gboolean flattened;       /* ... and some were, the first at flattened_offset */
     guint32 flattened_offset;
     struct sl_html_block *blocks; /* the memory of sl_html_alloc */
-    GPtrArray *inline_styles; /* the nodes' inline_style arrays, owned */
     gboolean attr_strings_owned; /* each attribute string is g_malloc'd */
 } sl_html;
 

@@ -127,11 +127,12 @@ sl_css_property_of (const char *name)
  * template has thousands of declarations. */
 static void
 decl_set (sl_css_decl *decl, const char *property, gsize property_len, const char *value,
-          gsize value_len)
+          gsize value_len, const sl_css_memory *memory)
 {
     property_len = strnlen (property, property_len);
     value_len = strnlen (value, value_len);
-    char *block = g_malloc (property_len + value_len + 2);
+    gsize size = property_len + value_len + 2;
+    char *block = memory ? memory->alloc (memory->data, size) : g_malloc (size);
     for (gsize i = 0; i < property_len; i++) {
         char c = property[i];
         block[i] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
@@ -145,10 +146,11 @@ decl_set (sl_css_decl *decl, const char *property, gsize property_len, const cha
 }
 
 void
-sl_css_decl_init (sl_css_decl *decl, const char *property, const char *value, guint32 offset)
+sl_css_decl_init (sl_css_decl *decl, const char *property, const char *value, guint32 offset,
+                  const sl_css_memory *memory)
 {
     memset (decl, 0, sizeof *decl);
-    decl_set (decl, property, strlen (property), value, strlen (value));
+    decl_set (decl, property, strlen (property), value, strlen (value), memory);
     decl->offset = offset;
 }
 
@@ -158,6 +160,7 @@ typedef struct decl_sources {
     const sl_textmap *map;
     guint32 base;
     gboolean exact;
+    const sl_css_memory *memory; /* where the strings go; NULL: g_malloc */
 } decl_sources;
 
 static guint32
@@ -186,7 +189,7 @@ parse_declarations (const char *t, gsize start, gsize end, const decl_sources *s
             if (name_end > name_start) {
                 sl_css_decl decl = { 0 };
                 decl_set (&decl, t + name_start, name_end - name_start, colon + 1,
-                          stop - (gsize) (colon + 1 - t));
+                          stop - (gsize) (colon + 1 - t), sources->memory);
                 char *value = g_strstrip (decl.value);
                 char *bang = strstr (value, "!");
                 if (bang && g_ascii_strncasecmp (g_strchug (bang + 1), "important", 9) == 0) {
@@ -206,14 +209,15 @@ parse_declarations (const char *t, gsize start, gsize end, const decl_sources *s
 void
 sl_css_parse_declarations (const sl_textmap *text, gsize start, gsize end, GArray *decls)
 {
-    decl_sources sources = { text, 0, FALSE };
+    decl_sources sources = { text, 0, FALSE, NULL };
     parse_declarations (text->text, start, end, &sources, decls);
 }
 
 void
-sl_css_parse_inline (const char *value, guint32 offset, gboolean exact, GArray *decls)
+sl_css_parse_inline (const char *value, guint32 offset, gboolean exact, GArray *decls,
+                     const sl_css_memory *memory)
 {
-    decl_sources sources = { NULL, offset, exact };
+    decl_sources sources = { NULL, offset, exact, memory };
     parse_declarations (value, 0, strlen (value), &sources, decls);
 }
 

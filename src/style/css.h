@@ -52,14 +52,25 @@ typedef struct sl_stylesheet {
 
 /* Parse "a: b; c: d" from TEXT (with sources) into DECLS (sl_css_decl). */
 void sl_css_parse_declarations (const sl_textmap *text, gsize start, gsize end, GArray *decls);
+/* Where the strings of declarations go: memory from ALLOC (DATA, SIZE),
+ * which its owner frees as a whole (an HTML document's), so that the
+ * declarations need no freeing; the array is one without a clear func. */
+typedef struct sl_css_memory {
+    void *(*alloc) (gpointer data, gsize size);
+    gpointer data;
+} sl_css_memory;
+
 /* The same from a style="" attribute's VALUE: its byte i comes from
- * OFFSET + i when EXACT, else all of it from OFFSET. */
-void sl_css_parse_inline (const char *value, guint32 offset, gboolean exact, GArray *decls);
+ * OFFSET + i when EXACT, else all of it from OFFSET. The strings come from
+ * MEMORY. */
+void sl_css_parse_inline (const char *value, guint32 offset, gboolean exact, GArray *decls,
+                          const sl_css_memory *memory);
 /* Which property NAME (lower case) is. */
 sl_css_property sl_css_property_of (const char *name);
-/* A declaration of PROPERTY (lowered) and VALUE (as it is), at OFFSET;
- * freed by the arrays of sl_css_decls_new. */
-void sl_css_decl_init (sl_css_decl *decl, const char *property, const char *value, guint32 offset);
+/* A declaration of PROPERTY (lowered) and VALUE (as it is), at OFFSET,
+ * its strings from MEMORY. */
+void sl_css_decl_init (sl_css_decl *decl, const char *property, const char *value, guint32 offset,
+                       const sl_css_memory *memory);
 /* Parse a <style> element's text; @media and other at-rules are skipped,
  * complex selectors too. Malformed CSS is skipped, never fatal. */
 void sl_css_parse_sheet (sl_stylesheet *sheet, const sl_textmap *text);

@@ -419,12 +419,11 @@ compute (const cascade *c, sl_node *node, const sl_style *parent)
                         apply_declaration (style, node, parent, decl, &flags);
                 }
             }
-            if (node->inline_style)
-                for (guint d = 0; d < node->inline_style->len; d++) {
-                    const sl_css_decl *decl = &g_array_index (node->inline_style, sl_css_decl, d);
-                    if (decl->important == important)
-                        apply_declaration (style, node, parent, decl, &flags);
-                }
+            for (guint d = 0; d < node->n_inline_style; d++) {
+                const sl_css_decl *decl = &node->inline_style[d];
+                if (decl->important == important)
+                    apply_declaration (style, node, parent, decl, &flags);
+            }
         }
         if (flags.own_image)
             style->background_image = TRUE;
