@@ -283,14 +283,18 @@ parse_selector (const char *s, sl_css_rule *rule)
 }
 
 static void
-add_rules (sl_stylesheet *sheet, const sl_textmap *text, const char *selectors,
+add_rules (sl_stylesheet *sheet, const sl_textmap *text, char *selectors,
            gsize body_start, gsize body_end)
 {
     GArray *decls = NULL;
-    char **parts = g_strsplit (selectors, ",", -1);
-    for (guint p = 0; parts[p]; p++) {
+    /* the selectors between commas, cut in place */
+    for (char *part = selectors, *next; part != NULL; part = next) {
+        char *comma = strchr (part, ',');
+        next = comma ? comma + 1 : NULL;
+        if (comma)
+            *comma = '\0';
         sl_css_rule *rule = g_new0 (sl_css_rule, 1);
-        if (!parse_selector (g_strstrip (parts[p]), rule)) {
+        if (!parse_selector (g_strstrip (part), rule)) {
             rule->decls = NULL;
             rule_free (rule);
             continue;
@@ -306,7 +310,6 @@ add_rules (sl_stylesheet *sheet, const sl_textmap *text, const char *selectors,
         rule->order = sheet->rules->len;
         g_ptr_array_add (sheet->rules, rule);
     }
-    g_strfreev (parts);
     if (decls)
         g_array_unref (decls);
 }
