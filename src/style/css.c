@@ -188,10 +188,20 @@ parse_declarations (const char *t, gsize start, gsize end, const decl_sources *s
                 name_end--;
             if (name_end > name_start) {
                 sl_css_decl decl = { 0 };
-                decl_set (&decl, t + name_start, name_end - name_start, colon + 1,
-                          stop - (gsize) (colon + 1 - t), sources->memory);
-                char *value = g_strstrip (decl.value);
-                char *bang = strstr (value, "!");
+                /* the value trimmed before its copy, as g_strstrip () would
+                 * after */
+                const char *from = colon + 1;
+                gsize value_len = strnlen (from, stop - (gsize) (colon + 1 - t));
+                while (value_len > 0 && g_ascii_isspace (from[0])) {
+                    from++;
+                    value_len--;
+                }
+                while (value_len > 0 && g_ascii_isspace (from[value_len - 1]))
+                    value_len--;
+                decl_set (&decl, t + name_start, name_end - name_start, from, value_len,
+                          sources->memory);
+                char *value = decl.value;
+                char *bang = memchr (value, '!', value_len);
                 if (bang && g_ascii_strncasecmp (g_strchug (bang + 1), "important", 9) == 0) {
                     decl.important = TRUE;
                     *bang = '\0';
