@@ -37,7 +37,156 @@ typedef struct parse_state {
     unsigned flattened;     /* elements past the depth limit, read flat */
     GPtrArray *closed_early; /* formatting elements libxml2 just closed at a start tag */
     GHashTable *reopened;   /* the copies put back around the block (sl_node *) */
+    /* the text of the text node being read, which libxml2 gives in pieces:
+     * it goes to the document's memory once whole */
+    sl_node *text_node;
+    sl_textmap text;
+    gsize text_bytes;       /* in all text nodes: what the visible text may need */
+    GArray *decls;          /* an element's style="" declarations, before their copy */
 } parse_state;
+
+/* The memory of a document's tree: big blocks cut in order and freed
+ * together. A parse makes tens of thousands of nodes, names and texts, and
+ * freeing them one by one cost more than making them. */
+#define BLOCK_SIZE (32 * 1024)
+#define BLOCK_ALIGN 8
+
+struct sl_html_block {
+    struct sl_html_block *next;
+    gsize size, used;
+    char data[];              /* BLOCK_ALIGN-aligned, after three words */
+};
+
+void *
+sl_html_alloc (sl_html *html, gsize size)
+{
+    size = (size + BLOCK_ALIGN - 1) & ~(gsize) (BLOCK_ALIGN - 1);
+    struct sl_html_block *block = html->blocks;
+    if (block == NULL || block->size - block->used < size) {
+        gsize capacity = MAX (size, BLOCK_SIZE);
+        struct sl_html_block *fresh = g_malloc (sizeof *fresh + capacity);
+        fresh->size = capacity;
+        fresh->used = 0;
+        if (block != NULL && capacity > BLOCK_SIZE) {
+            /* a big one alone: the current block keeps its room */
+            fresh->next = block->next;
+            block->next = fresh;
+            fresh->used = size;
+            return fresh->data;
+        }
+        fresh->next = block;
+        html->blocks = fresh;
+        block = fresh;
+    }
+    void *p = block->data + block->used;
+    block->used += size;
+    return p;
+}
+
+static void *
+css_alloc (gpointer html, gsize size)
+{
+    return sl_html_alloc (html, size);
+}
+
+/* The CSS reader puts the strings of inline styles in the document too. */
+static sl_css_memory
+css_memory (sl_html *html)
+{
+    sl_css_memory memory = { css_alloc, html };
+    return memory;
+}
+
+static char *
+html_strndup (sl_html *html, const char *s, gsize n)
+{
+    char *copy = sl_html_alloc (html, n + 1);
+    memcpy (copy, s, n);
+    copy[n] = '\0';
+    return copy;
+}
+
+enum { TAG_BLOCK = 1, TAG_INVISIBLE = 2, TAG_PREFORMATTED = 4 };
+
+typedef struct tag_info {
+    const char *name;
+    guint flags;
+} tag_info;
+
+/* The tag names met in e-mail, each with what the visible text needs to
+ * know of it: whether it breaks lines, hides its content, or keeps its
+ * line breaks. Elements take their name from here (no copy), and
+ * collect_visible looks the flags up for every element: a table made once. */
+static const tag_info *
+tag_lookup (const char *name)
+{
+    static GHashTable *table;
+    static const tag_info tags[] = {
+        { "head", TAG_INVISIBLE }, { "script", TAG_INVISIBLE }, { "style", TAG_INVISIBLE },
+        { "title", TAG_INVISIBLE }, { "template", TAG_INVISIBLE }, { "xml", TAG_INVISIBLE },
+        { "svg", TAG_INVISIBLE }, { "math", TAG_INVISIBLE },
+        { "address", TAG_BLOCK }, { "article", TAG_BLOCK }, { "aside", TAG_BLOCK },
+        { "blockquote", TAG_BLOCK }, { "br", TAG_BLOCK }, { "caption", TAG_BLOCK },
+        { "center", TAG_BLOCK }, { "dd", TAG_BLOCK }, { "div", TAG_BLOCK }, { "dl", TAG_BLOCK },
+        { "dt", TAG_BLOCK }, { "footer", TAG_BLOCK }, { "form", TAG_BLOCK }, { "h1", TAG_BLOCK },
+        { "h2", TAG_BLOCK }, { "h3", TAG_BLOCK }, { "h4", TAG_BLOCK }, { "h5", TAG_BLOCK },
+        { "h6", TAG_BLOCK }, { "header", TAG_BLOCK }, { "hr", TAG_BLOCK }, { "li", TAG_BLOCK },
+        { "main", TAG_BLOCK }, { "nav", TAG_BLOCK }, { "ol", TAG_BLOCK }, { "p", TAG_BLOCK },
+        { "pre", TAG_BLOCK | TAG_PREFORMATTED }, { "section", TAG_BLOCK }, { "table", TAG_BLOCK },
+        { "tbody", TAG_BLOCK }, { "td", TAG_BLOCK }, { "tfoot", TAG_BLOCK }, { "th", TAG_BLOCK },
+        { "thead", TAG_BLOCK }, { "tr", TAG_BLOCK }, { "ul", TAG_BLOCK }, { "body", TAG_BLOCK },
+        { "textarea", TAG_PREFORMATTED },
+        { "html", 0 }, { "meta", 0 }, { "link", 0 }, { "a", 0 }, { "span", 0 }, { "img", 0 },
+        { "font", 0 }, { "b", 0 }, { "i", 0 }, { "u", 0 }, { "s", 0 }, { "em", 0 },
+        { "strong", 0 }, { "small", 0 }, { "big", 0 }, { "strike", 0 }, { "tt", 0 },
+        { "sup", 0 }, { "sub", 0 }, { "col", 0 }, { "colgroup", 0 }, { "button", 0 },
+        { "input", 0 }, { "label", 0 }, { "o:p", 0 }, { "noscript", 0 }, { "wbr", 0 },
+        { "object", 0 }, { "embed", 0 }, { "applet", 0 }, { "iframe", 0 }, { "frame", 0 },
+        { "frameset", 0 }, { "base", 0 }, { "picture", 0 }, { "source", 0 },
+    };
+    if (g_once_init_enter (&table)) {
+        GHashTable *made = g_hash_table_new (g_str_hash, g_str_equal);
+        for (guint i = 0; i < G_N_ELEMENTS (tags); i++)
+            g_hash_table_insert (made, (gpointer) tags[i].name, (gpointer) &tags[i]);
+        g_once_init_leave (&table, made);
+    }
+    return g_hash_table_lookup (table, name);
+}
+
+static inline char
+ascii_lower (char c)
+{
+    return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+}
+
+/* g_ascii_strncasecmp () == 0 for N bytes without a NUL, without a call
+ * per character. */
+static gboolean
+ascii_caseless_equal (const char *a, const char *b, gsize n)
+{
+    for (gsize i = 0; i < n; i++)
+        if (ascii_lower (a[i]) != ascii_lower (b[i]))
+            return FALSE;
+    return TRUE;
+}
+
+/* NAME in lower case: the table's, or a copy in the document. */
+static char *
+element_name (sl_html *html, const char *name)
+{
+    char buf[32];
+    gsize n = strlen (name);
+    if (n >= sizeof buf) {
+        char *lower = sl_html_alloc (html, n + 1);
+        for (gsize i = 0; i <= n; i++)
+            lower[i] = ascii_lower (name[i]);
+        return lower; /* longer than any name of the table */
+    }
+    for (gsize i = 0; i <= n; i++)
+        buf[i] = ascii_lower (name[i]);
+    const tag_info *tag = tag_lookup (buf);
+    return tag ? (char *) tag->name : html_strndup (html, buf, n);
+}
 
 static guint32
 cursor (const parse_state *st)
@@ -56,11 +205,13 @@ raw_offset (const parse_state *st, gsize at)
 }
 
 static sl_node *
-node_new (sl_node_type type, sl_node *parent)
+node_new (sl_html *html, sl_node_type type, sl_node *parent)
 {
-    sl_node *node = g_new0 (sl_node, 1);
+    sl_node *node = sl_html_alloc (html, sizeof *node);
+    memset (node, 0, sizeof *node);
     node->type = type;
     node->parent = parent;
+    node->html = html;
     if (parent) {
         if (parent->last_child)
             parent->last_child->next = node;
@@ -71,22 +222,28 @@ node_new (sl_node_type type, sl_node *parent)
     return node;
 }
 
+/* The attribute strings of the tree, each allocated, for an adapter. */
 static void
-node_free (sl_node *node)
+own_attr_strings (sl_node *node)
 {
-    while (node) {
-        sl_node *next = node->next;
-        node_free (node->first_child);
+    for (; node; node = node->next) {
+        for (guint i = 0; i < node->n_attrs; i++) {
+            node->attrs[i].name = g_strdup (node->attrs[i].name);
+            node->attrs[i].value = g_strdup (node->attrs[i].value);
+        }
+        own_attr_strings (node->first_child);
+    }
+}
+
+static void
+free_attr_strings (sl_node *node)
+{
+    for (; node; node = node->next) {
         for (guint i = 0; i < node->n_attrs; i++) {
             g_free (node->attrs[i].name);
             g_free (node->attrs[i].value);
         }
-        g_free (node->attrs);
-        sl_css_decls_free (node->inline_style);
-        g_free (node->name);
-        sl_textmap_clear (&node->text);
-        g_free (node);
-        node = next;
+        free_attr_strings (node->first_child);
     }
 }
 
@@ -98,10 +255,15 @@ find_tag_start (const parse_state *st, gsize cur, const char *name)
     const char *text = st->source->text;
     gsize n = strlen (name);
     gsize floor = cur > 65536 ? cur - 65536 : 0;
-    for (gsize k = cur; k-- > floor;) {
-        if (text[k] != '<' || k + 1 + n > st->source->len)
+    for (gsize k = cur; k > floor;) {
+        /* the attributes between are often long: memrchr goes faster */
+        const char *lt = memrchr (text + floor, '<', k - floor);
+        if (lt == NULL)
+            break;
+        k = (gsize) (lt - text);
+        if (k + 1 + n > st->source->len)
             continue;
-        if (g_ascii_strncasecmp (text + k + 1, name, n) != 0)
+        if (!ascii_caseless_equal (text + k + 1, name, n))
             continue;
         char after = text[k + 1 + n];
         if (after == '>' || after == '/' || g_ascii_isspace (after) || after == '\0')
@@ -129,7 +291,7 @@ locate_attrs (const parse_state *st, sl_node *node, gsize start, gsize end)
             break;
         for (guint a = next; a < node->n_attrs; a++) {
             if (strlen (node->attrs[a].name) == k - name_start
-                && g_ascii_strncasecmp (t + name_start, node->attrs[a].name, k - name_start) == 0) {
+                && ascii_caseless_equal (t + name_start, node->attrs[a].name, k - name_start)) {
                 node->attrs[a].offset = raw_offset (st, name_start);
                 next = a + 1;
                 break;
@@ -146,8 +308,8 @@ locate_attrs (const parse_state *st, sl_node *node, gsize start, gsize end)
             if (k < end && (t[k] == '"' || t[k] == '\'')) {
                 char quote = t[k++];
                 value_start = k;
-                while (k < end && t[k] != quote)
-                    k++;
+                const char *close = memchr (t + k, quote, end - k);
+                k = close ? (gsize) (close - t) : end;
             } else {
                 value_start = k;
                 while (k < end && !g_ascii_isspace (t[k]) && t[k] != '>')
@@ -167,21 +329,19 @@ locate_attrs (const parse_state *st, sl_node *node, gsize start, gsize end)
 /* The style="" declarations, with the source of each when the value is
  * the source bytes as they are (else at the attribute). */
 static void
-parse_inline_style (sl_node *node)
+parse_inline_style (parse_state *st, sl_node *node)
 {
     const sl_attr *attr = sl_node_find_attr (node, "style");
     if (attr == NULL || attr->value[0] == '\0')
         return;
-    sl_textmap value;
-    sl_textmap_init (&value);
-    gsize n = strlen (attr->value);
-    if (attr->value_exact)
-        sl_textmap_append_span (&value, attr->value, n, attr->value_offset);
-    else
-        sl_textmap_append_at (&value, attr->value, n, attr->offset);
-    node->inline_style = sl_css_decls_new ();
-    sl_css_parse_declarations (&value, 0, value.len, node->inline_style);
-    sl_textmap_clear (&value);
+    sl_css_memory memory = css_memory (st->html);
+    g_array_set_size (st->decls, 0);
+    sl_css_parse_inline (attr->value, attr->value_exact ? attr->value_offset : attr->offset,
+                         attr->value_exact, st->decls, &memory);
+    gsize size = sizeof (sl_css_decl) * st->decls->len;
+    node->inline_style = sl_html_alloc (st->html, size);
+    memcpy (node->inline_style, st->decls->data, size);
+    node->n_inline_style = st->decls->len;
 }
 
 /* The HTML5 "formatting elements" that carry no link or image: the ones
@@ -203,26 +363,26 @@ at_start_tag (const parse_state *st)
     const char *t = st->source->text;
     gsize cur = cursor (st);
     gsize floor = cur > 256 ? cur - 256 : 0;
-    for (gsize k = cur; k-- > floor;)
-        if (t[k] == '<')
-            return k + 1 < st->source->len && g_ascii_isalpha (t[k + 1]);
-    return FALSE;
+    const char *lt = memrchr (t + floor, '<', cur - floor);
+    if (lt == NULL)
+        return FALSE;
+    gsize k = (gsize) (lt - t);
+    return k + 1 < st->source->len && g_ascii_isalpha (t[k + 1]);
 }
 
+/* A copy of element FROM; the strings and declarations, read-only, are
+ * shared. */
 static sl_node *
-node_copy (const sl_node *from, sl_node *parent)
+node_copy (sl_html *html, const sl_node *from, sl_node *parent)
 {
-    sl_node *node = node_new (SL_NODE_ELEMENT, parent);
-    node->name = g_strdup (from->name);
+    sl_node *node = node_new (html, SL_NODE_ELEMENT, parent);
+    node->name = from->name;
     node->offset = from->offset;
     node->n_attrs = from->n_attrs;
-    node->attrs = g_new0 (sl_attr, from->n_attrs ? from->n_attrs : 1);
-    for (guint i = 0; i < from->n_attrs; i++) {
-        node->attrs[i] = from->attrs[i];
-        node->attrs[i].name = g_strdup (from->attrs[i].name);
-        node->attrs[i].value = g_strdup (from->attrs[i].value);
-    }
-    parse_inline_style (node);
+    node->attrs = sl_html_alloc (html, sizeof (sl_attr) * MAX (from->n_attrs, 1));
+    memcpy (node->attrs, from->attrs, sizeof (sl_attr) * from->n_attrs);
+    node->inline_style = from->inline_style;
+    node->n_inline_style = from->n_inline_style;
     return node;
 }
 
@@ -244,7 +404,7 @@ reopen_formatting (parse_state *st, const char *name)
             const sl_node *from = g_ptr_array_index (closed, i);
             if (strcmp (from->name, name) == 0 || st->depth + 1 >= st->html->max_depth)
                 break;
-            st->current = node_copy (from, st->current);
+            st->current = node_copy (st->html, from, st->current);
             g_hash_table_add (st->reopened, st->current);
             st->depth++;
         }
@@ -265,10 +425,11 @@ on_start_element (void *data, const xmlChar *name, const xmlChar **attrs)
         }
         return;
     }
-    char *lower = g_ascii_strdown ((const char *) name, -1);
+    sl_html *html = st->html;
+    char *lower = element_name (html, (const char *) name);
     reopen_formatting (st, lower);
     st->depth++;
-    sl_node *node = node_new (SL_NODE_ELEMENT, st->current);
+    sl_node *node = node_new (html, SL_NODE_ELEMENT, st->current);
     node->name = lower;
     gsize cur = cursor (st);
     gsize start = find_tag_start (st, cur, node->name);
@@ -278,19 +439,26 @@ on_start_element (void *data, const xmlChar *name, const xmlChar **attrs)
     while (attrs && attrs[2 * n])
         n++;
     node->n_attrs = n;
-    node->attrs = g_new0 (sl_attr, n ? n : 1);
+    node->attrs = sl_html_alloc (html, sizeof (sl_attr) * MAX (n, 1));
+    memset (node->attrs, 0, sizeof (sl_attr) * MAX (n, 1));
     for (guint i = 0; i < n; i++) {
-        node->attrs[i].name = g_ascii_strdown ((const char *) attrs[2 * i], -1);
-        node->attrs[i].value = g_strdup (attrs[2 * i + 1] ? (const char *) attrs[2 * i + 1] : "");
+        const char *attr_name = (const char *) attrs[2 * i];
+        const char *value = attrs[2 * i + 1] ? (const char *) attrs[2 * i + 1] : "";
+        gsize name_len = strlen (attr_name);
+        char *lower_name = sl_html_alloc (html, name_len + 1);
+        for (gsize k = 0; k <= name_len; k++)
+            lower_name[k] = ascii_lower (attr_name[k]);
+        node->attrs[i].name = lower_name;
+        node->attrs[i].value = html_strndup (html, value, strlen (value));
         node->attrs[i].offset = node->offset;
     }
     if (start < cur)
         locate_attrs (st, node, start, cur);
-    if (strcmp (node->name, "body") == 0 && st->html->body == NULL) {
-        st->html->body_offset = node->offset;
-        st->html->body = node;
+    if (strcmp (node->name, "body") == 0 && html->body == NULL) {
+        html->body_offset = node->offset;
+        html->body = node;
     }
-    parse_inline_style (node);
+    parse_inline_style (st, node);
     st->current = node;
 }
 
@@ -320,23 +488,49 @@ on_end_element (void *data, const xmlChar *name)
         g_ptr_array_add (st->closed_early, node);
 }
 
+/* The text being read goes to its node, in the document's memory. */
+static void
+flush_text (parse_state *st)
+{
+    sl_node *node = st->text_node;
+    if (node == NULL)
+        return;
+    gsize len = st->text.len;
+    node->text.text = html_strndup (st->html, st->text.text ? st->text.text : "", len);
+    node->text.src = sl_html_alloc (st->html, sizeof (guint32) * MAX (len, 1));
+    if (len > 0)
+        memcpy (node->text.src, st->text.src, sizeof (guint32) * len);
+    node->text.len = len;
+    node->text.cap = len + 1;
+    st->text_bytes += len;
+    st->text.len = 0;
+    st->text_node = NULL;
+}
+
 static void
 on_characters (void *data, const xmlChar *chars, int len)
 {
     parse_state *st = data;
-    g_ptr_array_set_size (st->closed_early, 0);
+    if (st->closed_early->len > 0)
+        g_ptr_array_set_size (st->closed_early, 0);
     gsize n = (gsize) len;
     gsize cur = cursor (st);
     const char *text = st->source->text;
 
     sl_node *node = st->current->last_child;
     if (node == NULL || node->type != SL_NODE_TEXT) {
-        node = node_new (SL_NODE_TEXT, st->current);
+        node = node_new (st->html, SL_NODE_TEXT, st->current);
         node->offset = 0;
+    }
+    if (node != st->text_node) {
+        flush_text (st);
+        st->text_node = node;
+        /* more text for a node already whole (after an element read flat) */
+        sl_textmap_append_map (&st->text, &node->text, 0, node->text.len);
     }
     if (n <= cur && memcmp (text + cur - n, chars, n) == 0) {
         /* character data: the bytes just before the cursor */
-        sl_textmap_append_map (&node->text, st->source, cur - n, cur);
+        sl_textmap_append_map (&st->text, st->source, cur - n, cur);
     } else {
         /* an entity or character reference, decoded: it starts at '&' */
         gsize amp = cur;
@@ -345,10 +539,10 @@ on_characters (void *data, const xmlChar *chars, int len)
                 amp = k;
                 break;
             }
-        sl_textmap_append_at (&node->text, (const char *) chars, n, raw_offset (st, amp));
+        sl_textmap_append_at (&st->text, (const char *) chars, n, raw_offset (st, amp));
     }
-    if (node->text.len == n)
-        node->offset = node->text.src[0];
+    if (st->text.len == n)
+        node->offset = st->text.src[0];
 }
 
 /* The parser reports an error with its cursor past the bad token: go
@@ -409,35 +603,11 @@ on_error (void *data, const xmlError *error)
     g_array_append_val (st->html->errors, e);
 }
 
-enum { TAG_BLOCK = 1, TAG_INVISIBLE = 2, TAG_PREFORMATTED = 4 };
-
-/* What the visible text needs to know of an element: whether it breaks
- * lines, hides its content, or keeps its line breaks. Looked up in a table
- * made once, as collect_visible asks for every element. */
 static guint
 tag_flags (const char *name)
 {
-    static GHashTable *flags;
-    if (g_once_init_enter (&flags)) {
-        static const char *const invisible[] = {
-            "head", "script", "style", "title", "template", "xml", "svg", "math", NULL
-        };
-        static const char *const blocks[] = {
-            "address", "article", "aside", "blockquote", "br", "caption", "center",
-            "dd", "div", "dl", "dt", "footer", "form", "h1", "h2", "h3", "h4", "h5",
-            "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section",
-            "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "body", NULL
-        };
-        GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
-        for (guint i = 0; invisible[i]; i++)
-            g_hash_table_insert (table, (gpointer) invisible[i], GUINT_TO_POINTER (TAG_INVISIBLE));
-        for (guint i = 0; blocks[i]; i++)
-            g_hash_table_insert (table, (gpointer) blocks[i], GUINT_TO_POINTER (TAG_BLOCK));
-        g_hash_table_insert (table, (gpointer) "pre", GUINT_TO_POINTER (TAG_BLOCK | TAG_PREFORMATTED));
-        g_hash_table_insert (table, (gpointer) "textarea", GUINT_TO_POINTER (TAG_PREFORMATTED));
-        g_once_init_leave (&flags, table);
-    }
-    return GPOINTER_TO_UINT (g_hash_table_lookup (flags, name));
+    const tag_info *tag = tag_lookup (name);
+    return tag ? tag->flags : 0;
 }
 
 static void
@@ -445,6 +615,28 @@ append_break (sl_textmap *visible, guint32 at)
 {
     if (visible->len > 0 && visible->text[visible->len - 1] != '\n')
         sl_textmap_append_at (visible, "\n", 1, at);
+}
+
+/* Tabs and carriage returns in T become spaces, and line feeds unless
+ * PREFORMATTED. All three are below 0x0E: eight bytes with none of them
+ * are skipped at once. */
+static void
+blank_line_breaks (char *t, gsize n, gboolean preformatted)
+{
+    const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+    const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+    gsize k = 0;
+    while (k < n) {
+        guint64 word;
+        if (k + 8 <= n && (memcpy (&word, t + k, 8), !((word - 0x0E * ones) & ~word & highs))) {
+            k += 8;
+            continue;
+        }
+        char c = t[k];
+        if ((c == '\n' && !preformatted) || c == '\r' || c == '\t')
+            t[k] = ' ';
+        k++;
+    }
 }
 
 /* The text a reader sees, in order: source line breaks are only white
@@ -456,11 +648,8 @@ collect_visible (sl_node *node, sl_textmap *visible, gboolean preformatted)
         if (child->type == SL_NODE_TEXT) {
             child->visible_start = visible->len;
             sl_textmap_append_map (visible, &child->text, 0, child->text.len);
-            for (gsize k = child->visible_start; k < visible->len; k++) {
-                char c = visible->text[k];
-                if ((c == '\n' && !preformatted) || c == '\r' || c == '\t')
-                    visible->text[k] = ' ';
-            }
+            blank_line_breaks (visible->text + child->visible_start,
+                               visible->len - child->visible_start, preformatted);
             child->visible_end = visible->len;
             continue;
         }
@@ -485,18 +674,20 @@ sl_html_parse (const sl_textmap *source, const char *part, unsigned max_depth)
 void
 sl_node_rename (sl_node *node, const char *name)
 {
-    g_free (node->name);
-    node->name = g_strdup (name);
+    node->name = element_name (node->html, name);
 }
 
 void
 sl_node_add_style (sl_node *node, const char *property, const char *value, guint32 offset)
 {
-    if (node->inline_style == NULL)
-        node->inline_style = sl_css_decls_new ();
-    sl_css_decl decl = { g_ascii_strdown (property, -1), g_strdup (value), FALSE, FALSE, offset };
+    sl_css_memory memory = css_memory (node->html);
+    sl_css_decl *decls = sl_html_alloc (node->html, sizeof (sl_css_decl) * (node->n_inline_style + 1));
     /* before the inline style's own declarations, which win over it */
-    g_array_prepend_val (node->inline_style, decl);
+    sl_css_decl_init (&decls[0], property, value, offset, &memory);
+    if (node->n_inline_style > 0)
+        memcpy (decls + 1, node->inline_style, sizeof (sl_css_decl) * node->n_inline_style);
+    node->inline_style = decls;
+    node->n_inline_style++;
 }
 
 sl_html *
@@ -506,10 +697,9 @@ sl_html_parse_adapted (const sl_textmap *source, const char *part, unsigned max_
     sl_html *html = g_new0 (sl_html, 1);
     html->part = part;
     html->max_depth = max_depth;
-    html->root = node_new (SL_NODE_ELEMENT, NULL);
-    html->root->name = g_strdup ("#document");
+    html->root = node_new (html, SL_NODE_ELEMENT, NULL);
+    html->root->name = (char *) "#document";
     html->errors = g_array_new (FALSE, FALSE, sizeof (sl_html_error));
-    html->styles = g_ptr_array_new_with_free_func (g_free);
     html->size = source->len;
     if (source->len > SL_HTML_CLIP_BYTES)
         html->clip_offset = source->src[SL_HTML_CLIP_BYTES];
@@ -527,7 +717,8 @@ sl_html_parse_adapted (const sl_textmap *source, const char *part, unsigned max_
     sax.initialized = XML_SAX2_MAGIC;
 
     parse_state st = { NULL, source, html, html->root, 0, 0, g_ptr_array_new (),
-                       g_hash_table_new (g_direct_hash, g_direct_equal) };
+                       g_hash_table_new (g_direct_hash, g_direct_equal), NULL, { 0 }, 0,
+                       g_array_new (FALSE, FALSE, sizeof (sl_css_decl)) };
     if (source->len > 0 && source->len < G_MAXINT) {
         htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt (source->text, (int) source->len);
         if (ctxt != NULL) {
@@ -543,10 +734,19 @@ sl_html_parse_adapted (const sl_textmap *source, const char *part, unsigned max_
             htmlFreeParserCtxt (ctxt);
         }
     }
+    flush_text (&st);
+    sl_textmap_clear (&st.text);
+    g_array_free (st.decls, TRUE);
     g_ptr_array_free (st.closed_early, TRUE);
     g_hash_table_destroy (st.reopened);
-    if (adapt)
+    if (adapt) {
+        /* an adapter replaces attribute strings with g_free () and g_strdup () */
+        own_attr_strings (html->root);
+        html->attr_strings_owned = TRUE;
         adapt (html);
+    }
+    /* the text nodes and a line break or two per block: one allocation */
+    sl_textmap_reserve (&html->visible, st.text_bytes + st.text_bytes / 8);
     collect_visible (html->root, &html->visible, FALSE);
     sl_styles_compute (html);
     return html;
@@ -557,13 +757,18 @@ sl_html_free (sl_html *html)
 {
     if (html == NULL)
         return;
-    node_free (html->root);
+    if (html->attr_strings_owned)
+        free_attr_strings (html->root);
     for (guint i = 0; i < html->errors->len; i++)
         g_free (g_array_index (html->errors, sl_html_error, i).message);
     g_array_free (html->errors, TRUE);
-    g_ptr_array_free (html->styles, TRUE);
     sl_stylesheet_free (html->sheet);
     sl_textmap_clear (&html->visible);
+    while (html->blocks) {
+        struct sl_html_block *next = html->blocks->next;
+        g_free (html->blocks);
+        html->blocks = next;
+    }
     g_free (html);
 }
 

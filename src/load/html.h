@@ -24,6 +24,11 @@ struct sl_stylesheet;
 
 typedef enum { SL_NODE_ELEMENT, SL_NODE_TEXT } sl_node_type;
 
+/* A node, its name, attributes, text and inline declarations live in the
+ * blocks of its document (sl_html_alloc): they are read-only but for the
+ * functions below, and are freed with the document. Only the attribute
+ * strings of a document made with an adapter are each allocated (g_free,
+ * g_strdup), so that the adapter may replace them. */
 typedef struct sl_node {
     sl_node_type type;
     char *name;               /* element: lower-case tag name */
@@ -33,9 +38,11 @@ typedef struct sl_node {
     sl_textmap text;          /* text node: decoded text, with sources */
     gsize visible_start;      /* text node: its span in sl_html.visible */
     gsize visible_end;
-    GArray *inline_style;     /* element: its style="" declarations (sl_css_decl) */
+    struct sl_css_decl *inline_style; /* element: its style="" declarations, or NULL */
+    guint n_inline_style;
     struct sl_style *style;   /* element: computed style (style/style.h) */
     struct sl_node *parent, *first_child, *last_child, *next;
+    struct sl_html *html;     /* the document it belongs to */
 } sl_node;
 
 typedef struct sl_html_error {
@@ -53,12 +60,16 @@ typedef struct sl_html {
     gsize size;               /* bytes of HTML */
     guint32 clip_offset;      /* where Gmail clips it (102 KB in), if it is that long */
     const sl_node *body;      /* the <body> element, or NULL */
-    GPtrArray *styles;        /* the computed styles, owned */
     struct sl_stylesheet *sheet; /* the <style> rules */
     unsigned max_depth;       /* elements nested deeper were read flat */
     gboolean flattened;       /* ... and some were, the first at flattened_offset */
     guint32 flattened_offset;
+    struct sl_html_block *blocks; /* the memory of sl_html_alloc */
+    gboolean attr_strings_owned; /* each attribute string is g_malloc'd */
 } sl_html;
+
+/* SIZE bytes (aligned for any type) that live as long as HTML. */
+void *sl_html_alloc (sl_html *html, gsize size);
 
 /* Parse UTF-8 HTML whose bytes come from SOURCE (sources lead to the raw
  * file). Never fails: broken HTML gives a tree and errors. Elements nested

@@ -31,14 +31,16 @@ is_script_url (const char *value)
 {
     /* browsers drop white space and control characters anywhere in a
      * scheme: "java\tscript:" is javascript: */
+    const char *colon = strchr (value, ':');
+    if (colon == NULL)
+        return FALSE; /* most values: no scheme to read */
     char scheme[16];
     gsize n = 0;
     for (const char *p = value; *p && *p != ':' && n < sizeof scheme - 1; p++)
         if ((guchar) *p > ' ')
             scheme[n++] = g_ascii_tolower (*p);
     scheme[n] = '\0';
-    const char *colon = strchr (value, ':');
-    return colon && (strcmp (scheme, "javascript") == 0 || strcmp (scheme, "vbscript") == 0);
+    return strcmp (scheme, "javascript") == 0 || strcmp (scheme, "vbscript") == 0;
 }
 
 static gboolean
@@ -52,6 +54,14 @@ is_event_handler (const char *name)
     return TRUE;
 }
 
+/* Whether NAME is WANTED: the first letters tell most names apart
+ * without a call. */
+static gboolean
+name_is (const char *name, const char *wanted)
+{
+    return name[0] == wanted[0] && strcmp (name, wanted) == 0;
+}
+
 static gboolean
 is_active_element (const char *name)
 {
@@ -59,7 +69,7 @@ is_active_element (const char *name)
         "object", "embed", "applet", "iframe", "frame", "frameset", "form", NULL
     };
     for (guint i = 0; names[i]; i++)
-        if (strcmp (name, names[i]) == 0)
+        if (name_is (name, names[i]))
             return TRUE;
     return FALSE;
 }
@@ -72,7 +82,7 @@ typedef struct code_walk {
 static void
 check_scripts (code_walk *w, const sl_node *node)
 {
-    if (strcmp (node->name, "script") == 0) {
+    if (name_is (node->name, "script")) {
         const char *type = sl_node_attr (node, "type");
         /* structured data for Gmail's actions is JSON, not a program */
         if (type == NULL || g_ascii_strcasecmp (type, "application/ld+json") != 0)
@@ -113,7 +123,7 @@ check_active (code_walk *w, const sl_node *node)
                    node->name);
         return;
     }
-    if (strcmp (node->name, "meta") == 0) {
+    if (name_is (node->name, "meta")) {
         const char *equiv = sl_node_attr (node, "http-equiv");
         if (equiv && g_ascii_strcasecmp (equiv, "refresh") == 0)
             sl_report (w->cx, "html-active-content", SPAMLINT_ERROR, 2.0, node->offset,
@@ -122,8 +132,8 @@ check_active (code_walk *w, const sl_node *node)
         return;
     }
     for (guint i = 0; i < node->n_attrs; i++)
-        if ((strcmp (node->attrs[i].name, "src") == 0 || strcmp (node->attrs[i].name, "data") == 0
-             || strcmp (node->attrs[i].name, "movie") == 0)
+        if ((name_is (node->attrs[i].name, "src") || name_is (node->attrs[i].name, "data")
+             || name_is (node->attrs[i].name, "movie"))
             && is_flash (node->attrs[i].value))
             sl_report (w->cx, "html-active-content", SPAMLINT_ERROR, 2.0, node->attrs[i].offset,
                        node->attrs[i].offset, w->part, node->attrs[i].value,
@@ -133,7 +143,7 @@ check_active (code_walk *w, const sl_node *node)
 static void
 check_stylesheet_link (code_walk *w, const sl_node *node)
 {
-    if (strcmp (node->name, "link") != 0)
+    if (!name_is (node->name, "link"))
         return;
     const char *rel = sl_node_attr (node, "rel");
     if (rel == NULL || g_strrstr (rel, "stylesheet") == NULL)

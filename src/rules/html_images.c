@@ -183,6 +183,46 @@ check_image (image_walk *w, const sl_node *img)
     w->area += (width >= 0 ? width : DEFAULT_SIDE_PX) * (height >= 0 ? height : DEFAULT_SIDE_PX);
 }
 
+/* The characters of TEXT[0, LEN) that are not white space, up to a NUL.
+ * Eight bytes are taken at once when all are printable ASCII or all
+ * spaces (words, and the indentation between tags); other ASCII bytes one
+ * by one, and only the rest is decoded. */
+static unsigned
+count_non_space (const char *text, gsize len)
+{
+    const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+    const guint64 highs = ones * 0x80;
+    unsigned n = 0;
+    gsize i = 0;
+    while (i < len) {
+        guint64 word;
+        if (i + 8 <= len) {
+            memcpy (&word, text + i, 8);
+            if (word == ones * ' ') {
+                i += 8;
+                continue;
+            }
+            /* every byte in (' ', 0x80): adding 0x5F sets its high bit */
+            if (!(word & highs) && ((word + ones * 0x5F) & highs) == highs) {
+                n += 8;
+                i += 8;
+                continue;
+            }
+        }
+        guchar b = (guchar) text[i];
+        if (b == 0)
+            break;
+        if (b < 0x80) {
+            n += !(b == ' ' || (b >= '\t' && b <= '\r' && b != '\v'));
+            i++;
+            continue;
+        }
+        n += !sl_unichar_isspace (sl_utf8_char (text + i));
+        i = (gsize) (g_utf8_next_char (text + i) - text);
+    }
+    return n;
+}
+
 static void
 walk (image_walk *w, const sl_node *node)
 {
@@ -196,8 +236,7 @@ walk (image_walk *w, const sl_node *node)
             guint32 offset;
             if (node->visible_end > node->visible_start
                 && !(style && sl_style_hides_text (style, &by, &how, &offset)))
-                for (const char *p = node->text.text; *p; p = g_utf8_next_char (p))
-                    w->text_chars += !sl_unichar_isspace (sl_utf8_char (p));
+                w->text_chars += count_non_space (node->text.text, node->text.len);
             continue;
         }
         if (strcmp (node->name, "img") == 0)

@@ -53,6 +53,11 @@ has_readable_text (const sl_node *node)
     const char *t = node->text.text;
     gsize len = node->text.len, i = 0;
     while (i < len) {
+        /* most text nodes are the white space between two tags */
+        while (i < len && (t[i] == ' ' || t[i] == '\n' || t[i] == '\t' || t[i] == '\r'))
+            i++;
+        if (i == len)
+            break;
         guchar b = (guchar) t[i];
         gsize tag = sl_is_placeholder_start (b) ? sl_placeholder_at (t, len, i) : 0;
         if (tag) {
@@ -61,7 +66,10 @@ has_readable_text (const sl_node *node)
         }
         if (sl_unichar_isalnum (sl_utf8_char (t + i)))
             return TRUE;
-        i = sl_utf8_char_end (t, len, i);
+        /* sl_utf8_char_end, without a call for each character */
+        i++;
+        while (i < len && ((guchar) t[i] & 0xC0) == 0x80)
+            i++;
     }
     return FALSE;
 }
@@ -191,6 +199,9 @@ check_text (layout_walk *w, const sl_node *text)
 static gboolean
 is_invisible_container (const char *name)
 {
+    /* first letters first: this is asked of every element */
+    if (strchr ("hst", name[0]) == NULL)
+        return FALSE;
     return strcmp (name, "head") == 0 || strcmp (name, "script") == 0
            || strcmp (name, "style") == 0 || strcmp (name, "title") == 0
            || strcmp (name, "template") == 0;

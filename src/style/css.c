@@ -16,14 +16,14 @@ static void
 decl_clear (gpointer data)
 {
     sl_css_decl *decl = data;
-    g_free (decl->property);
-    g_free (decl->value);
+    g_free (decl->property); /* the value is in the same block */
 }
 
 GArray *
 sl_css_decls_new (void)
 {
-    GArray *decls = g_array_new (FALSE, FALSE, sizeof (sl_css_decl));
+    /* room for a usual style="" at once: growing it one by one cost more */
+    GArray *decls = g_array_sized_new (FALSE, FALSE, sizeof (sl_css_decl), 8);
     g_array_set_clear_func (decls, decl_clear);
     return decls;
 }
@@ -42,7 +42,9 @@ rule_free (gpointer data)
     g_free (rule->tag);
     g_free (rule->class_name);
     g_free (rule->id);
-    sl_css_decls_free (rule->decls);
+    /* the selectors of a group share their declarations */
+    if (rule->decls)
+        g_array_unref (rule->decls);
     g_free (rule);
 }
 
@@ -75,15 +77,17 @@ source_at (const sl_textmap *text, gsize i)
 static gsize
 declaration_end (const char *t, gsize i, gsize end)
 {
-    char quote = 0;
     int depth = 0;
     for (; i < end; i++) {
         char c = t[i];
-        if (quote) {
-            if (c == quote)
-                quote = 0;
-        } else if (c == '"' || c == '\'') {
-            quote = c;
+        /* the five that matter are below ';': one test for letters */
+        if ((guchar) c > ';')
+            continue;
+        if (c == '"' || c == '\'') {
+            const char *close = memchr (t + i + 1, c, end - i - 1);
+            if (close == NULL)
+                return end;
+            i = (gsize) (close - t);
         } else if (c == '(') {
             depth++;
         } else if (c == ')' && depth > 0) {
@@ -95,10 +99,82 @@ declaration_end (const char *t, gsize i, gsize end)
     return end;
 }
 
-void
-sl_css_parse_declarations (const sl_textmap *text, gsize start, gsize end, GArray *decls)
+sl_css_property
+sl_css_property_of (const char *name)
 {
-    const char *t = text->text;
+    static const struct {
+        const char *name;
+        sl_css_property property;
+    } known[] = {
+        { "display", SL_CSS_DISPLAY }, { "visibility", SL_CSS_VISIBILITY },
+        { "opacity", SL_CSS_OPACITY }, { "font-size", SL_CSS_FONT_SIZE },
+        { "color", SL_CSS_COLOR }, { "background", SL_CSS_BACKGROUND },
+        { "background-image", SL_CSS_BACKGROUND_IMAGE },
+        { "background-color", SL_CSS_BACKGROUND_COLOR }, { "width", SL_CSS_WIDTH },
+        { "max-width", SL_CSS_MAX_WIDTH }, { "min-width", SL_CSS_MIN_WIDTH },
+        { "height", SL_CSS_HEIGHT }, { "max-height", SL_CSS_MAX_HEIGHT },
+        { "overflow", SL_CSS_OVERFLOW },
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+        if (name[0] == known[i].name[0] && strcmp (name, known[i].name) == 0)
+            return known[i].property;
+    return SL_CSS_OTHER;
+}
+
+/* DECL's property, PROPERTY[0, PROPERTY_LEN) in lower case, and its value,
+ * VALUE[0, VALUE_LEN), in one block (each cut at a NUL, as g_strndup
+ * does); the value is not trimmed. One allocation instead of two: a
+ * template has thousands of declarations. */
+static void
+decl_set (sl_css_decl *decl, const char *property, gsize property_len, const char *value,
+          gsize value_len, const sl_css_memory *memory)
+{
+    property_len = strnlen (property, property_len);
+    value_len = strnlen (value, value_len);
+    gsize size = property_len + value_len + 2;
+    char *block = memory ? memory->alloc (memory->data, size) : g_malloc (size);
+    for (gsize i = 0; i < property_len; i++) {
+        char c = property[i];
+        block[i] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+    }
+    block[property_len] = '\0';
+    decl->property = block;
+    decl->value = block + property_len + 1;
+    memcpy (decl->value, value, value_len);
+    decl->value[value_len] = '\0';
+    decl->known = sl_css_property_of (decl->property);
+}
+
+void
+sl_css_decl_init (sl_css_decl *decl, const char *property, const char *value, guint32 offset,
+                  const sl_css_memory *memory)
+{
+    memset (decl, 0, sizeof *decl);
+    decl_set (decl, property, strlen (property), value, strlen (value), memory);
+    decl->offset = offset;
+}
+
+/* Where the declarations come from: a map, or an attribute value whose
+ * byte i is at BASE + i (EXACT) or all at BASE. */
+typedef struct decl_sources {
+    const sl_textmap *map;
+    guint32 base;
+    gboolean exact;
+    const sl_css_memory *memory; /* where the strings go; NULL: g_malloc */
+} decl_sources;
+
+static guint32
+decl_source (const decl_sources *sources, gsize i)
+{
+    if (sources->map)
+        return source_at (sources->map, i);
+    return sources->exact ? sources->base + (guint32) i : sources->base;
+}
+
+static void
+parse_declarations (const char *t, gsize start, gsize end, const decl_sources *sources,
+                    GArray *decls)
+{
     gsize i = start;
     while (i < end) {
         gsize stop = declaration_end (t, i, end);
@@ -112,21 +188,47 @@ sl_css_parse_declarations (const sl_textmap *text, gsize start, gsize end, GArra
                 name_end--;
             if (name_end > name_start) {
                 sl_css_decl decl = { 0 };
-                decl.property = g_ascii_strdown (t + name_start, (gssize) (name_end - name_start));
-                char *value = g_strstrip (g_strndup (colon + 1, stop - (gsize) (colon + 1 - t)));
-                char *bang = strstr (value, "!");
+                /* the value trimmed before its copy, as g_strstrip () would
+                 * after */
+                const char *from = colon + 1;
+                gsize value_len = strnlen (from, stop - (gsize) (colon + 1 - t));
+                while (value_len > 0 && g_ascii_isspace (from[0])) {
+                    from++;
+                    value_len--;
+                }
+                while (value_len > 0 && g_ascii_isspace (from[value_len - 1]))
+                    value_len--;
+                decl_set (&decl, t + name_start, name_end - name_start, from, value_len,
+                          sources->memory);
+                char *value = decl.value;
+                char *bang = memchr (value, '!', value_len);
                 if (bang && g_ascii_strncasecmp (g_strchug (bang + 1), "important", 9) == 0) {
                     decl.important = TRUE;
                     *bang = '\0';
                     g_strchomp (value);
                 }
                 decl.value = value;
-                decl.offset = source_at (text, name_start);
+                decl.offset = decl_source (sources, name_start);
                 g_array_append_val (decls, decl);
             }
         }
         i = stop + 1;
     }
+}
+
+void
+sl_css_parse_declarations (const sl_textmap *text, gsize start, gsize end, GArray *decls)
+{
+    decl_sources sources = { text, 0, FALSE, NULL };
+    parse_declarations (text->text, start, end, &sources, decls);
+}
+
+void
+sl_css_parse_inline (const char *value, guint32 offset, gboolean exact, GArray *decls,
+                     const sl_css_memory *memory)
+{
+    decl_sources sources = { NULL, offset, exact, memory };
+    parse_declarations (value, 0, strlen (value), &sources, decls);
 }
 
 /* Skip a comment or a quoted string at I; returns where to go on. */
@@ -191,14 +293,18 @@ parse_selector (const char *s, sl_css_rule *rule)
 }
 
 static void
-add_rules (sl_stylesheet *sheet, const sl_textmap *text, const char *selectors,
+add_rules (sl_stylesheet *sheet, const sl_textmap *text, char *selectors,
            gsize body_start, gsize body_end)
 {
     GArray *decls = NULL;
-    char **parts = g_strsplit (selectors, ",", -1);
-    for (guint p = 0; parts[p]; p++) {
+    /* the selectors between commas, cut in place */
+    for (char *part = selectors, *next; part != NULL; part = next) {
+        char *comma = strchr (part, ',');
+        next = comma ? comma + 1 : NULL;
+        if (comma)
+            *comma = '\0';
         sl_css_rule *rule = g_new0 (sl_css_rule, 1);
-        if (!parse_selector (g_strstrip (parts[p]), rule)) {
+        if (!parse_selector (g_strstrip (part), rule)) {
             rule->decls = NULL;
             rule_free (rule);
             continue;
@@ -206,21 +312,16 @@ add_rules (sl_stylesheet *sheet, const sl_textmap *text, const char *selectors,
         if (decls == NULL) {
             decls = sl_css_decls_new ();
             sl_css_parse_declarations (text, body_start, body_end, decls);
+            for (guint d = 0; d < decls->len; d++)
+                g_array_index (decls, sl_css_decl, d).in_sheet = TRUE;
         }
-        /* each selector of a group gets its own copy of the declarations */
-        rule->decls = sl_css_decls_new ();
-        for (guint d = 0; d < decls->len; d++) {
-            sl_css_decl copy = g_array_index (decls, sl_css_decl, d);
-            copy.property = g_strdup (copy.property);
-            copy.value = g_strdup (copy.value);
-            copy.in_sheet = TRUE;
-            g_array_append_val (rule->decls, copy);
-        }
+        /* the selectors of a group share the declarations, read-only */
+        rule->decls = g_array_ref (decls);
         rule->order = sheet->rules->len;
         g_ptr_array_add (sheet->rules, rule);
     }
-    g_strfreev (parts);
-    sl_css_decls_free (decls);
+    if (decls)
+        g_array_unref (decls);
 }
 
 void

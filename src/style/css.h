@@ -8,12 +8,33 @@
 
 #include "text/textmap.h"
 
+/* The properties the cascade reads (style/style.c), told at parse time so
+ * that it compares no names. */
+typedef enum {
+    SL_CSS_OTHER,
+    SL_CSS_DISPLAY,
+    SL_CSS_VISIBILITY,
+    SL_CSS_OPACITY,
+    SL_CSS_FONT_SIZE,
+    SL_CSS_COLOR,
+    SL_CSS_BACKGROUND,
+    SL_CSS_BACKGROUND_IMAGE,
+    SL_CSS_BACKGROUND_COLOR,
+    SL_CSS_WIDTH,
+    SL_CSS_MAX_WIDTH,
+    SL_CSS_MIN_WIDTH,
+    SL_CSS_HEIGHT,
+    SL_CSS_MAX_HEIGHT,
+    SL_CSS_OVERFLOW
+} sl_css_property;
+
 typedef struct sl_css_decl {
     char *property;      /* lower case */
     char *value;         /* trimmed, without !important */
     gboolean important;
     gboolean in_sheet;   /* from a <style> rule (not an inline style) */
     guint32 offset;      /* source offset of the property name */
+    sl_css_property known; /* which property it is, if the cascade reads it */
 } sl_css_decl;
 
 typedef struct sl_css_rule {
@@ -31,6 +52,25 @@ typedef struct sl_stylesheet {
 
 /* Parse "a: b; c: d" from TEXT (with sources) into DECLS (sl_css_decl). */
 void sl_css_parse_declarations (const sl_textmap *text, gsize start, gsize end, GArray *decls);
+/* Where the strings of declarations go: memory from ALLOC (DATA, SIZE),
+ * which its owner frees as a whole (an HTML document's), so that the
+ * declarations need no freeing; the array is one without a clear func. */
+typedef struct sl_css_memory {
+    void *(*alloc) (gpointer data, gsize size);
+    gpointer data;
+} sl_css_memory;
+
+/* The same from a style="" attribute's VALUE: its byte i comes from
+ * OFFSET + i when EXACT, else all of it from OFFSET. The strings come from
+ * MEMORY. */
+void sl_css_parse_inline (const char *value, guint32 offset, gboolean exact, GArray *decls,
+                          const sl_css_memory *memory);
+/* Which property NAME (lower case) is. */
+sl_css_property sl_css_property_of (const char *name);
+/* A declaration of PROPERTY (lowered) and VALUE (as it is), at OFFSET,
+ * its strings from MEMORY. */
+void sl_css_decl_init (sl_css_decl *decl, const char *property, const char *value, guint32 offset,
+                       const sl_css_memory *memory);
 /* Parse a <style> element's text; @media and other at-rules are skipped,
  * complex selectors too. Malformed CSS is skipped, never fatal. */
 void sl_css_parse_sheet (sl_stylesheet *sheet, const sl_textmap *text);

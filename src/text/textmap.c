@@ -45,13 +45,31 @@ reserve (sl_textmap *map, gsize more)
     map->text[map->len] = '\0';
 }
 
+/* SRC[k] = FIRST + k for K < N: in blocks of eight, which the compiler
+ * turns into vector stores at -O2. */
+static void
+fill_sources (guint32 *src, gsize n, guint32 first)
+{
+    gsize k = 0;
+    for (; k + 8 <= n; k += 8)
+        for (guint j = 0; j < 8; j++)
+            src[k + j] = first + (guint32) (k + j);
+    for (; k < n; k++)
+        src[k] = first + (guint32) k;
+}
+
+void
+sl_textmap_reserve (sl_textmap *map, gsize more)
+{
+    reserve (map, more);
+}
+
 void
 sl_textmap_append_span (sl_textmap *map, const char *s, gsize n, guint32 src_start)
 {
     reserve (map, n);
     memcpy (map->text + map->len, s, n);
-    for (gsize i = 0; i < n; i++)
-        map->src[map->len + i] = src_start + (guint32) i;
+    fill_sources (map->src + map->len, n, src_start);
     map->len += n;
     map->text[map->len] = '\0';
 }
@@ -61,8 +79,13 @@ sl_textmap_append_at (sl_textmap *map, const char *s, gsize n, guint32 src)
 {
     reserve (map, n);
     memcpy (map->text + map->len, s, n);
-    for (gsize i = 0; i < n; i++)
-        map->src[map->len + i] = src;
+    guint32 *to = map->src + map->len;
+    gsize k = 0;
+    for (; k + 8 <= n; k += 8) /* vector stores, as in fill_sources */
+        for (guint j = 0; j < 8; j++)
+            to[k + j] = src;
+    for (; k < n; k++)
+        to[k] = src;
     map->len += n;
     map->text[map->len] = '\0';
 }
@@ -148,6 +171,42 @@ note_nul (sl_decode_notes *notes, guint32 at)
         notes->nul_at = at;
 }
 
+#define HIGH_BITS G_GUINT64_CONSTANT (0x8080808080808080)
+#define LOW_BITS G_GUINT64_CONSTANT (0x0101010101010101)
+
+/* The length of the valid UTF-8 (as GLib sees it: no NUL) that DATA
+ * starts with. Templates are mostly ASCII, which is checked eight bytes at
+ * a time; GLib validates each run of high bytes, which holds whole
+ * characters when it is valid. */
+static gsize
+valid_utf8_length (const char *data, gsize len)
+{
+    gsize i = 0;
+    while (i < len) {
+        guint64 word;
+        if (i + 8 <= len && (memcpy (&word, data + i, 8),
+                             !(word & HIGH_BITS) && !((word - LOW_BITS) & ~word & HIGH_BITS))) {
+            i += 8;
+            continue;
+        }
+        guchar b = (guchar) data[i];
+        if (b == 0)
+            return i;
+        if (b < 0x80) {
+            i++;
+            continue;
+        }
+        gsize end = i + 1;
+        while (end < len && (guchar) data[end] >= 0x80)
+            end++;
+        const char *bad = NULL;
+        if (!g_utf8_validate_len (data + i, end - i, &bad))
+            return (gsize) (bad - data);
+        i = end;
+    }
+    return len;
+}
+
 static void
 decode_utf8_or_cp1252 (sl_textmap *out, const char *data, gsize len,
                        const guint32 *src, guint32 base, sl_decode_notes *notes)
@@ -155,10 +214,7 @@ decode_utf8_or_cp1252 (sl_textmap *out, const char *data, gsize len,
     gsize i = 0;
     reserve (out, len);
     while (i < len) {
-        const char *bad = NULL;
-        gsize run = len - i;
-        if (!g_utf8_validate_len (data + i, run, &bad))
-            run = (gsize) (bad - (data + i));
+        gsize run = valid_utf8_length (data + i, len - i);
         /* The valid run is copied as is (GLib's valid UTF-8 holds no NUL) */
         gsize at = out->len;
         reserve (out, run);
@@ -166,8 +222,7 @@ decode_utf8_or_cp1252 (sl_textmap *out, const char *data, gsize len,
         if (src != NULL)
             memcpy (out->src + at, src + i, run * sizeof *src);
         else
-            for (gsize k = 0; k < run; k++)
-                out->src[at + k] = base + (guint32) (i + k);
+            fill_sources (out->src + at, run, base + (guint32) i);
         out->len += run;
         out->text[out->len] = '\0';
         i += run;

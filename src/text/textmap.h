@@ -20,6 +20,8 @@ typedef struct sl_textmap {
 
 void sl_textmap_init (sl_textmap *map);
 void sl_textmap_clear (sl_textmap *map);
+/* Make room for MORE bytes at once, when the size is known beforehand. */
+void sl_textmap_reserve (sl_textmap *map, gsize more);
 
 /* Append N bytes; byte i comes from SRC_START + i. */
 void sl_textmap_append_span (sl_textmap *map, const char *s, gsize n, guint32 src_start);
