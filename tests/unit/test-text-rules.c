@@ -831,6 +831,9 @@ static const char french_draft[]
 static gboolean
 no_dictionary (const spamlint_result *result)
 {
+#ifndef HAVE_ENCHANT
+    return TRUE; /* built with --without-spelling: no rule to test */
+#endif
     for (size_t i = 0; i < spamlint_result_count (result); i++) {
         const spamlint_finding *f = spamlint_result_get (result, i);
         if (strcmp (spamlint_finding_rule (f), "spelling") == 0
@@ -844,6 +847,11 @@ START_TEST (test_spelling)
 {
     spamlint_result *result = lint_text ("draft.txt", french_draft);
     ck_assert_str_eq (spamlint_result_language (result), "fr");
+#ifndef HAVE_ENCHANT
+    /* built with --without-spelling: neither rule is there, not even a note */
+    assert_no_finding (result, "spelling");
+    assert_no_finding (result, "spelling-ratio");
+#endif
     if (no_dictionary (result)) {
         g_printerr ("test_spelling: no French dictionary, skipped\n");
         spamlint_result_free (result);
@@ -871,7 +879,8 @@ START_TEST (test_spelling_off)
     /* and on again */
     spamlint_engine_set_spelling (engine, 1);
     result = lint_bytes (engine, "draft.txt", french_draft, strlen (french_draft));
-    ck_assert_uint_ge (count_findings (result, "spelling"), 1);
+    if (!no_dictionary (result))
+        ck_assert_uint_ge (count_findings (result, "spelling"), 1);
     spamlint_result_free (result);
     spamlint_engine_free (engine);
 }
