@@ -304,6 +304,7 @@ typedef struct byte_table {
     char utf8[256][8];    /* NUL-terminated */
     guint8 length[256];
     gboolean illegal[256]; /* not in the charset: read as U+FFFD */
+    gboolean ascii_same;   /* bytes 1 to 127 are themselves (Latin-1, Windows-1252...) */
 } byte_table;
 
 static gboolean
@@ -328,6 +329,10 @@ single_byte_table (GIConv cd, byte_table *table)
         if (b == 0)
             table->utf8[0][0] = ' ';
     }
+    table->ascii_same = TRUE;
+    for (guint b = 1; b < 0x80; b++)
+        if (table->length[b] != 1 || (guchar) table->utf8[b][0] != b || table->illegal[b])
+            table->ascii_same = FALSE;
     return TRUE;
 }
 
@@ -338,6 +343,22 @@ decode_single_byte (sl_textmap *out, const byte_table *table, const char *data, 
     reserve (out, len);
     for (gsize i = 0; i < len; i++) {
         guchar b = (guchar) data[i];
+        if (table->ascii_same && b - 1u < 0x7Fu) {
+            /* a run of ASCII, most of a Latin-1 text, copied at once */
+            gsize run = i + 1;
+            while (run < len && (guchar) data[run] - 1u < 0x7Fu)
+                run++;
+            gsize n = run - i;
+            reserve (out, n);
+            memcpy (out->text + out->len, data + i, n);
+            if (src)
+                memcpy (out->src + out->len, src + i, n * sizeof *src);
+            else
+                fill_sources (out->src + out->len, n, base + (guint32) i);
+            out->len += n;
+            i = run - 1;
+            continue;
+        }
         if (b == 0)
             note_nul (notes, source_of (src, base, i));
         else if (table->illegal[b])
