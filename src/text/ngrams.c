@@ -14,7 +14,7 @@
  * chains with the same hash, but an entry is a few integers: an n-gram is
  * known by its one-character-shorter prefix (an entry number) and its last
  * character, so a look-up compares one 64-bit key, never strings. The
- * heap is the same algorithm on (count, entry) pairs, quirks included. The
+ * heap places (count, entry) pairs as libexttextcat's, quirks included. The
  * distance needs no sorted lists: each of the 400 n-grams is looked up
  * once in a table of every language's n-grams, which holds its rank in
  * each language. The tables of a text are kept for the next one.
@@ -545,31 +545,39 @@ sift_up (heap_item *heap, guint child)
     heap[child] = item;
 }
 
+/* siftdown from the root, in two halves: the hole goes down the path of
+ * the smaller children to the bottom, then back up while what is above it
+ * is not less than the item. The counts on that path grow downwards, so
+ * the item ends where siftdown stops it, and the others as siftdown
+ * leaves them; but a level costs one comparison instead of two, and here
+ * the item mostly sinks to the bottom. */
 static inline void
-sift_down (heap_item *heap, guint size, guint parent)
+sift_down (heap_item *heap, gsize size)
 {
-    heap_item item = heap[parent];
-    guint child;
-    while ((child = parent * 2 + 1) < size) {
-        guint32 count = heap[child].count, right = heap[child + 1].count;   /* or the sentinel */
-        if (count > right) {
-            child++;
-            count = right;
-        }
-        if (item.count <= count)
-            break;
-        heap[parent] = heap[child];
-        parent = child;
+    const heap_item item = heap[0];
+    gsize hole = 0, child;
+    while ((child = hole * 2 + 1) < size) {
+        child += heap[child + 1].count < heap[child].count;   /* or the sentinel */
+        heap[hole] = heap[child];
+        hole = child;
     }
-    heap[parent] = item;
+    while (hole > 0) {
+        gsize parent = (hole - 1) >> 1;
+        if (heap[parent].count < item.count)
+            break;
+        heap[hole] = heap[parent];
+        hole = parent;
+    }
+    heap[hole] = item;
 }
 
 #define SENTINEL ((heap_item){ G_MAXUINT32, 0 })
 
 /* table2heap: every entry, chain by chain, through heap_insert (the chains
  * emptied on the way, for the next text); then heapextract, least
- * frequent first, into the fingerprint. An entry of the root's count only
- * takes its place in a full heap: it is not greater than its children. */
+ * frequent first, into the fingerprint. Once the heap is full, an entry
+ * under the root's count is passed over, and one of the root's count only
+ * takes its place: it is not greater than its children. */
 static void
 select_top (profile *pr)
 {
@@ -577,28 +585,33 @@ select_top (profile *pr)
     const text_gram *grams = pr->grams;
     guint32 *heads = pr->heads;
     guint len = 0;
-    heap[0] = SENTINEL;
+    guint32 least = 0;   /* the root's count, once the heap is full */
+    heap[TOP_NGRAMS] = SENTINEL;
     for (guint w = 0; w < BUCKETS / 64; w++) {
         for (guint64 bits = pr->used[w]; bits != 0; bits &= bits - 1) {
             guint bucket = w * 64 + (guint) __builtin_ctzll (bits);
             guint32 id = heads[bucket];
             heads[bucket] = 0;
-            do {
-                guint32 count = grams[id].count;
-                if (len == TOP_NGRAMS) {
-                    if (count > heap[0].count) {
-                        heap[0] = (heap_item){ count, id };
-                        sift_down (heap, len, 0);
-                    } else if (count == heap[0].count) {
-                        heap[0].id = id;
-                    }
-                } else {
-                    heap[len] = (heap_item){ count, id };
+            if (len < TOP_NGRAMS) {
+                do {
+                    heap[len] = (heap_item){ grams[id].count, id };
                     sift_up (heap, len);
-                    heap[++len] = SENTINEL;
+                    id = grams[id].next;
+                } while (++len < TOP_NGRAMS && id != 0);
+                least = heap[0].count;
+            }
+            for (; id != 0; id = grams[id].next) {
+                guint32 count = grams[id].count;
+                if (count < least)
+                    continue;
+                if (count == least) {
+                    heap[0].id = id;
+                    continue;
                 }
-                id = grams[id].next;
-            } while (id != 0);
+                heap[0] = (heap_item){ count, id };
+                sift_down (heap, TOP_NGRAMS);
+                least = heap[0].count;
+            }
         }
         pr->used[w] = 0;
     }
@@ -608,7 +621,7 @@ select_top (profile *pr)
         pr->top[len - 1] = heap[0].id;
         heap[0] = heap[len - 1];
         heap[len] = SENTINEL;
-        sift_down (heap, len, 0);
+        sift_down (heap, len);
     }
 }
 
