@@ -63,6 +63,13 @@
 #define BUCKETS (1u << BUCKET_BITS)
 #define TEXT_MAX (G_MAXUINT32 / 16)   /* a longer text is refused: entry numbers fit in 31 bits */
 
+/* The rank of an n-gram a language lacks: so far from any other that the
+ * out-of-place distance, capped at OUT_OF_PLACE, is OUT_OF_PLACE. */
+#define ABSENT G_MAXUINT16
+/* Out-of-place distances are summed in 16 bits over this many n-grams. */
+#define SUM_BLOCK 128
+G_STATIC_ASSERT (SUM_BLOCK * OUT_OF_PLACE <= G_MAXUINT16 && TOP_NGRAMS + OUT_OF_PLACE < ABSENT);
+
 enum { WORD_BYTE, INVALID_BYTE, END_BYTE };
 
 /* --- the languages ---------------------------------------------------------- */
@@ -84,7 +91,7 @@ struct sl_ngram_models {
     model_gram *grams;           /* every n-gram of every language, once */
     guint n_grams;
     guint16 *places;             /* a row of SL_NGRAM_MODELS_MAX per gram: its rank in each
-                                  * model plus one, or 0 if absent */
+                                  * model, or ABSENT */
     guint64 *slots;              /* open addressing over grams: hash << 32 | index + 1,
                                   * 0 if free */
     guint32 slot_shift;          /* slot of a hash: (hash * golden) >> slot_shift */
@@ -220,8 +227,8 @@ read_model (sl_ngram_models *models, guint m, const char *path)
          * puts it first for its merge */
         guint id = add_gram (models, line + first, cut - first);
         guint16 *place = &models->places[(gsize) id * SL_NGRAM_MODELS_MAX + m];
-        if (*place == 0)
-            *place = (guint16) (rank + 1);
+        if (*place == ABSENT)
+            *place = (guint16) rank;
         rank++;
     }
     g_free (contents);
@@ -248,7 +255,8 @@ sl_ngram_models_read (const char *const *paths, guint n_paths)
     models->slot_mask = (1u << bits) - 1;
     models->slots = g_new0 (guint64, 1u << bits);
     models->grams = g_new (model_gram, most);
-    models->places = g_new0 (guint16, most * SL_NGRAM_MODELS_MAX);
+    models->places = g_new (guint16, most * SL_NGRAM_MODELS_MAX);
+    memset (models->places, 0xff, most * SL_NGRAM_MODELS_MAX * sizeof (guint16));   /* ABSENT */
     for (guint m = 0; m < n_paths; m++)
         models->has[m] = read_model (models, m, paths[m]);
     g_mutex_init (&models->lock);
@@ -665,27 +673,32 @@ sl_ngram_distances (sl_ngram_models *models, const char *text, gsize len, guint3
     profile *pr = make_profile (models, text, len);
     if (pr == NULL)
         return FALSE;
-    /* a row of ranks for every model the table has room for: a loop the
-     * compiler makes a few vector operations */
-    gint32 sums[SL_NGRAM_MODELS_MAX] = { 0 };
+    /* a row of ranks for every model the table has room for, in 16 bits:
+     * a loop the compiler makes a few vector operations */
+    guint32 sums[SL_NGRAM_MODELS_MAX] = { 0 };
     guint32 absent = 0;   /* n-grams no language has */
-    for (guint i = 0; i < pr->n_top; i++) {
-        guint bytes;
-        const char *gram = gram_text (pr, pr->top[i], &bytes);
-        gint found = find_gram (models, pr->grams[pr->top[i]].hash, gram, bytes);
-        if (found < 0) {
-            absent++;
-            continue;
+    for (guint from = 0; from < pr->n_top; from += SUM_BLOCK) {
+        guint16 block_sums[SL_NGRAM_MODELS_MAX] = { 0 };
+        for (guint i = from; i < MIN (from + SUM_BLOCK, pr->n_top); i++) {
+            guint bytes;
+            const char *gram = gram_text (pr, pr->top[i], &bytes);
+            gint found = find_gram (models, pr->grams[pr->top[i]].hash, gram, bytes);
+            if (found < 0) {
+                absent++;
+                continue;
+            }
+            const guint16 *places = &models->places[(gsize) found * SL_NGRAM_MODELS_MAX];
+            const guint16 here = (guint16) i;
+            for (guint m = 0; m < SL_NGRAM_MODELS_MAX; m++) {
+                guint16 out_of_place = places[m] > here ? places[m] - here : here - places[m];
+                block_sums[m] += MIN (out_of_place, OUT_OF_PLACE);
+            }
         }
-        const guint16 *places = &models->places[(gsize) found * SL_NGRAM_MODELS_MAX];
-        for (guint m = 0; m < SL_NGRAM_MODELS_MAX; m++) {
-            gint32 rank = (gint32) places[m] - 1, out_of_place = rank - (gint32) i;
-            out_of_place = out_of_place < 0 ? -out_of_place : out_of_place;
-            sums[m] += rank < 0 ? OUT_OF_PLACE : out_of_place;
-        }
+        for (guint m = 0; m < SL_NGRAM_MODELS_MAX; m++)
+            sums[m] += block_sums[m];
     }
     for (guint m = 0; m < models->n_models; m++)
-        distances[m] = models->has[m] ? (guint32) sums[m] + absent * OUT_OF_PLACE : G_MAXUINT32;
+        distances[m] = models->has[m] ? sums[m] + absent * OUT_OF_PLACE : G_MAXUINT32;
     profile_give (models, pr);
     return TRUE;
 }
