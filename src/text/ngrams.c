@@ -317,7 +317,7 @@ typedef struct {
 /* A text's n-gram counts and fingerprint, with room for the next text. */
 struct profile {
     guint32 heads[BUCKETS];        /* libexttextcat's chains; all 0 between two texts */
-    guint64 used[BUCKETS / 64];    /* the chains that are not empty; idem */
+    guint8 used[BUCKETS];          /* 1 for the chains that are not empty; idem */
     heap_item heap[TOP_NGRAMS + 1];   /* and the sentinel */
     guint32 top[TOP_NGRAMS];       /* the fingerprint: entries by rank */
     guint n_top;
@@ -473,6 +473,19 @@ split_chars (profile *pr)
     }
 }
 
+/* Entries are made room for by blocks of starts (at most MAX_CHARS each),
+ * so that count_ngrams need not check. */
+#define STARTS_BLOCK 4096
+
+static void
+make_room (profile *pr, guint32 n_grams)
+{
+    if (n_grams <= pr->grams_size)
+        return;
+    pr->grams_size = MAX (n_grams, 2 * pr->grams_size);
+    pr->grams = g_renew (text_gram, pr->grams, pr->grams_size);
+}
+
 /* createngramtable's counts: the n-grams from each start (see
  * split_chars), one character longer each time. An n-gram is looked up in
  * the chain of its hash, by its key: one 64-bit integer to compare,
@@ -480,26 +493,19 @@ split_chars (profile *pr)
  * entry does: they are made in the same order. Once an n-gram is new, so
  * are its extensions at that place: they are added without a look-up. */
 static void
-count_ngrams (profile *pr)
+count_ngrams (profile *pr, guint32 from, guint32 to)
 {
-    guint32 *heads = pr->heads;
-    guint64 *used = pr->used;
     text_gram *grams = pr->grams;
     const text_char *chars = pr->chars;
-    const guint32 starts = pr->n_starts;
-    guint32 n_grams = 0, size = pr->grams_size;
-    for (guint32 s = 0; s < starts; s++) {
-        if (n_grams + MAX_CHARS + 1 > size) {
-            pr->grams_size = size *= 2;
-            pr->grams = grams = g_renew (text_gram, grams, size);
-        }
+    guint32 n_grams = pr->n_grams;
+    for (guint32 s = from; s < to; s++) {
         const text_char *c = &chars[s];
         const guint32 span = c->span;
-        guint32 poly = c->poly, power = c->power, chars13 = 13, id = 0, k = 0;
+        guint32 poly = c->poly, power = c->power, id = 0, k = 0;
         guint64 key = c->code;
-        guint32 hash = chars13 * power + poly;   /* ngram_hash () */
+        guint32 hash = 13 * power + poly;   /* ngram_hash () */
         for (;;) {   /* the n-grams seen before */
-            guint32 found = heads[hash & (BUCKETS - 1)];
+            guint32 found = pr->heads[hash & (BUCKETS - 1)];
             while (found != 0 && grams[found].key != key)
                 found = grams[found].next;
             if (found == 0)
@@ -510,24 +516,21 @@ count_ngrams (profile *pr)
                 break;
             poly = poly * c[k].power + c[k].poly;
             power *= c[k].power;
-            chars13 += 13;
-            hash = chars13 * power + poly;
+            hash = 13 * (k + 1) * power + poly;
             key = (guint64) id << 32 | c[k].code;
         }
         while (k < span) {   /* the new ones */
             guint32 bucket = hash & (BUCKETS - 1);
             id = ++n_grams;
-            grams[id] = (text_gram){ .key = key, .count = 1, .next = heads[bucket], .hash = hash,
-                                     .where = s << 3 | (k + 1) };
-            if (heads[bucket] == 0)
-                used[bucket >> 6] |= G_GUINT64_CONSTANT (1) << (bucket & 63);
-            heads[bucket] = id;
+            grams[id] = (text_gram){ .key = key, .count = 1, .next = pr->heads[bucket],
+                                     .hash = hash, .where = s << 3 | (k + 1) };
+            pr->used[bucket] = 1;
+            pr->heads[bucket] = id;
             if (++k == span)
                 break;
             poly = poly * c[k].power + c[k].poly;
             power *= c[k].power;
-            chars13 += 13;
-            hash = chars13 * power + poly;
+            hash = 13 * (k + 1) * power + poly;
             key = (guint64) id << 32 | c[k].code;
         }
     }
@@ -595,9 +598,15 @@ select_top (profile *pr)
     guint len = 0;
     guint32 least = 0;   /* the root's count, once the heap is full */
     heap[TOP_NGRAMS] = SENTINEL;
-    for (guint w = 0; w < BUCKETS / 64; w++) {
-        for (guint64 bits = pr->used[w]; bits != 0; bits &= bits - 1) {
-            guint bucket = w * 64 + (guint) __builtin_ctzll (bits);
+    for (guint w = 0; w < BUCKETS / 8; w++) {   /* the flags of 8 chains at a time */
+        guint64 flags;
+        memcpy (&flags, pr->used + w * 8, sizeof flags);
+        if (flags == 0)
+            continue;
+        memset (pr->used + w * 8, 0, sizeof flags);
+        /* a flag is a byte's lowest bit: the lowest first is the first chain */
+        for (guint64 bits = GUINT64_FROM_LE (flags); bits != 0; bits &= bits - 1) {
+            guint bucket = w * 8 + (guint) __builtin_ctzll (bits) / 8;
             guint32 id = heads[bucket];
             heads[bucket] = 0;
             if (len < TOP_NGRAMS) {
@@ -621,7 +630,6 @@ select_top (profile *pr)
                 least = heap[0].count;
             }
         }
-        pr->used[w] = 0;
     }
     /* heapextract sifts over the old size: the moved last item still in */
     pr->n_top = len;
@@ -662,7 +670,12 @@ make_profile (sl_ngram_models *models, const char *text, gsize len)
         pr->chars = g_renew (text_char, pr->chars, pr->chars_size);
     }
     split_chars (pr);
-    count_ngrams (pr);
+    pr->n_grams = 0;
+    for (guint32 from = 0; from < pr->n_starts; from += STARTS_BLOCK) {
+        guint32 to = MIN (from + STARTS_BLOCK, pr->n_starts);
+        make_room (pr, pr->n_grams + MAX_CHARS * (to - from) + 1);
+        count_ngrams (pr, from, to);
+    }
     select_top (pr);
     return pr;
 }
