@@ -436,11 +436,21 @@ split_chars (profile *pr)
     text_char *c = pr->chars;
     for (guint32 pos = 0; pos < pr->text_len; c++) {
         c->start = pos;
+        c->span = MAX_CHARS;
         if (t[pos] < 0xc0) {
             c->code = t[pos];
             c->poly = byte_term (t[pos]);
             c->power = 31;
             pos++;
+            if (c->code == '_') {
+                /* the n-grams from the few characters before stop here,
+                 * down to the '_' before: before it, they stop there */
+                for (guint32 back = 1; back < MAX_CHARS && c - back >= pr->chars; back++) {
+                    c[-(gssize) back].span = back + 1;
+                    if (c[-(gssize) back].code == '_')
+                        break;
+                }
+            }
             continue;
         }
         guint len = MIN (char_bytes (t[pos]), pr->text_len - pos);
@@ -458,12 +468,8 @@ split_chars (profile *pr)
     c->start = pr->text_len;
     pr->n_chars = n;
     c = pr->chars;
-    for (guint32 s = n, next_break = n; s-- > 0;) {   /* next_break: the first '_' after s */
-        guint32 last = MIN (MIN (s + MAX_CHARS - 1, n - 1), next_break);
-        c[s].span = last - s + 1;
-        if (c[s].code == '_')
-            next_break = s;
-    }
+    for (guint32 s = n > MAX_CHARS ? n - MAX_CHARS : 0; s < n; s++)   /* the last character */
+        c[s].span = MIN (c[s].span, n - s);
     for (guint32 s = n > MAX_CHARS ? n - MAX_CHARS : 0;; s++) {
         guint32 last = s + c[s].span - 1;
         if (last == s || (c[last].code != '_' && last + 1 == n)) {
