@@ -572,11 +572,20 @@ static inline void
 sift_down (heap_item *heap, gsize size)
 {
     const heap_item item = heap[0];
-    gsize hole = 0, child;
-    while ((child = hole * 2 + 1) < size) {
+    gsize hole = 0;
+    for (;;) {   /* two levels a turn: no copy of the hole's place */
+        gsize child = hole * 2 + 1;
+        if (child >= size)
+            break;
         child += heap[child + 1].count < heap[child].count;   /* or the sentinel */
         heap[hole] = heap[child];
-        hole = child;
+        hole = child * 2 + 1;
+        if (hole >= size) {
+            hole = child;
+            break;
+        }
+        hole += heap[hole + 1].count < heap[hole].count;
+        heap[child] = heap[hole];
     }
     while (hole > 0) {
         gsize parent = (hole - 1) >> 1;
