@@ -149,6 +149,17 @@ slot_of (const sl_ngram_models *models, guint32 hash)
     return (hash * 0x9e3779b1u) >> models->slot_shift;
 }
 
+/* memcmp's answer for a few bytes, without the call. */
+static inline gboolean
+same_bytes (const char *a, const char *b, guint len)
+{
+    for (guint i = 0; i < len; i++) {
+        if (a[i] != b[i])
+            return FALSE;
+    }
+    return TRUE;
+}
+
 /* The index of the n-gram S (LEN bytes, hash HASH) in models->grams, or -1. */
 static inline gint
 find_gram (const sl_ngram_models *models, guint32 hash, const char *s, guint len)
@@ -159,7 +170,7 @@ find_gram (const sl_ngram_models *models, guint32 hash, const char *s, guint len
             return -1;
         if ((guint32) (slot >> 32) == hash) {
             const model_gram *g = &models->grams[(guint32) slot - 1];
-            if (g->len == len && memcmp (g->text, s, len) == 0)
+            if (g->len == len && same_bytes (g->text, s, len))
                 return (gint) (guint32) slot - 1;
         }
     }
