@@ -583,6 +583,11 @@ static inline void
 sift_down (heap_item *heap, gsize size)
 {
     const heap_item item = heap[0];
+    /* where siftdown leaves it (a tie, often): not worth the way down and
+     * up; a missing child is the sentinel, or past it for a size of 1, where
+     * nothing moves anyway */
+    if (item.count <= MIN (heap[1].count, heap[2].count))
+        return;
     gsize hole = 0;
     for (;;) {   /* two levels a turn: no copy of the hole's place */
         gsize child = hole * 2 + 1;
