@@ -14,7 +14,7 @@
  * chains with the same hash, but an entry is a few integers: an n-gram is
  * known by its one-character-shorter prefix (an entry number) and its last
  * character, so a look-up compares one 64-bit key, never strings. The
- * heap is the same algorithm on (count, entry) pairs, quirks included. The
+ * heap places (count, entry) pairs as libexttextcat's, quirks included. The
  * distance needs no sorted lists: each of the 400 n-grams is looked up
  * once in a table of every language's n-grams, which holds its rank in
  * each language. The tables of a text are kept for the next one.
@@ -63,6 +63,13 @@
 #define BUCKETS (1u << BUCKET_BITS)
 #define TEXT_MAX (G_MAXUINT32 / 16)   /* a longer text is refused: entry numbers fit in 31 bits */
 
+/* The rank of an n-gram a language lacks: so far from any other that the
+ * out-of-place distance, capped at OUT_OF_PLACE, is OUT_OF_PLACE. */
+#define ABSENT G_MAXUINT16
+/* Out-of-place distances are summed in 16 bits over this many n-grams. */
+#define SUM_BLOCK 128
+G_STATIC_ASSERT (SUM_BLOCK * OUT_OF_PLACE <= G_MAXUINT16 && TOP_NGRAMS + OUT_OF_PLACE < ABSENT);
+
 enum { WORD_BYTE, INVALID_BYTE, END_BYTE };
 
 /* --- the languages ---------------------------------------------------------- */
@@ -84,7 +91,7 @@ struct sl_ngram_models {
     model_gram *grams;           /* every n-gram of every language, once */
     guint n_grams;
     guint16 *places;             /* a row of SL_NGRAM_MODELS_MAX per gram: its rank in each
-                                  * model plus one, or 0 if absent */
+                                  * model, or ABSENT */
     guint64 *slots;              /* open addressing over grams: hash << 32 | index + 1,
                                   * 0 if free */
     guint32 slot_shift;          /* slot of a hash: (hash * golden) >> slot_shift */
@@ -142,6 +149,17 @@ slot_of (const sl_ngram_models *models, guint32 hash)
     return (hash * 0x9e3779b1u) >> models->slot_shift;
 }
 
+/* memcmp's answer for a few bytes, without the call. */
+static inline gboolean
+same_bytes (const char *a, const char *b, guint len)
+{
+    for (guint i = 0; i < len; i++) {
+        if (a[i] != b[i])
+            return FALSE;
+    }
+    return TRUE;
+}
+
 /* The index of the n-gram S (LEN bytes, hash HASH) in models->grams, or -1. */
 static inline gint
 find_gram (const sl_ngram_models *models, guint32 hash, const char *s, guint len)
@@ -152,7 +170,7 @@ find_gram (const sl_ngram_models *models, guint32 hash, const char *s, guint len
             return -1;
         if ((guint32) (slot >> 32) == hash) {
             const model_gram *g = &models->grams[(guint32) slot - 1];
-            if (g->len == len && memcmp (g->text, s, len) == 0)
+            if (g->len == len && same_bytes (g->text, s, len))
                 return (gint) (guint32) slot - 1;
         }
     }
@@ -220,8 +238,8 @@ read_model (sl_ngram_models *models, guint m, const char *path)
          * puts it first for its merge */
         guint id = add_gram (models, line + first, cut - first);
         guint16 *place = &models->places[(gsize) id * SL_NGRAM_MODELS_MAX + m];
-        if (*place == 0)
-            *place = (guint16) (rank + 1);
+        if (*place == ABSENT)
+            *place = (guint16) rank;
         rank++;
     }
     g_free (contents);
@@ -248,7 +266,8 @@ sl_ngram_models_read (const char *const *paths, guint n_paths)
     models->slot_mask = (1u << bits) - 1;
     models->slots = g_new0 (guint64, 1u << bits);
     models->grams = g_new (model_gram, most);
-    models->places = g_new0 (guint16, most * SL_NGRAM_MODELS_MAX);
+    models->places = g_new (guint16, most * SL_NGRAM_MODELS_MAX);
+    memset (models->places, 0xff, most * SL_NGRAM_MODELS_MAX * sizeof (guint16));   /* ABSENT */
     for (guint m = 0; m < n_paths; m++)
         models->has[m] = read_model (models, m, paths[m]);
     g_mutex_init (&models->lock);
@@ -309,7 +328,7 @@ typedef struct {
 /* A text's n-gram counts and fingerprint, with room for the next text. */
 struct profile {
     guint32 heads[BUCKETS];        /* libexttextcat's chains; all 0 between two texts */
-    guint64 used[BUCKETS / 64];    /* the chains that are not empty; idem */
+    guint8 used[BUCKETS];          /* 1 for the chains that are not empty; idem */
     heap_item heap[TOP_NGRAMS + 1];   /* and the sentinel */
     guint32 top[TOP_NGRAMS];       /* the fingerprint: entries by rank */
     guint n_top;
@@ -428,11 +447,21 @@ split_chars (profile *pr)
     text_char *c = pr->chars;
     for (guint32 pos = 0; pos < pr->text_len; c++) {
         c->start = pos;
+        c->span = MAX_CHARS;
         if (t[pos] < 0xc0) {
             c->code = t[pos];
             c->poly = byte_term (t[pos]);
             c->power = 31;
             pos++;
+            if (c->code == '_') {
+                /* the n-grams from the few characters before stop here,
+                 * down to the '_' before: before it, they stop there */
+                for (guint32 back = 1; back < MAX_CHARS && c - back >= pr->chars; back++) {
+                    c[-(gssize) back].span = back + 1;
+                    if (c[-(gssize) back].code == '_')
+                        break;
+                }
+            }
             continue;
         }
         guint len = MIN (char_bytes (t[pos]), pr->text_len - pos);
@@ -450,12 +479,8 @@ split_chars (profile *pr)
     c->start = pr->text_len;
     pr->n_chars = n;
     c = pr->chars;
-    for (guint32 s = n, next_break = n; s-- > 0;) {   /* next_break: the first '_' after s */
-        guint32 last = MIN (MIN (s + MAX_CHARS - 1, n - 1), next_break);
-        c[s].span = last - s + 1;
-        if (c[s].code == '_')
-            next_break = s;
-    }
+    for (guint32 s = n > MAX_CHARS ? n - MAX_CHARS : 0; s < n; s++)   /* the last character */
+        c[s].span = MIN (c[s].span, n - s);
     for (guint32 s = n > MAX_CHARS ? n - MAX_CHARS : 0;; s++) {
         guint32 last = s + c[s].span - 1;
         if (last == s || (c[last].code != '_' && last + 1 == n)) {
@@ -465,6 +490,19 @@ split_chars (profile *pr)
     }
 }
 
+/* Entries are made room for by blocks of starts (at most MAX_CHARS each),
+ * so that count_ngrams need not check. */
+#define STARTS_BLOCK 4096
+
+static void
+make_room (profile *pr, guint32 n_grams)
+{
+    if (n_grams <= pr->grams_size)
+        return;
+    pr->grams_size = MAX (n_grams, 2 * pr->grams_size);
+    pr->grams = g_renew (text_gram, pr->grams, pr->grams_size);
+}
+
 /* createngramtable's counts: the n-grams from each start (see
  * split_chars), one character longer each time. An n-gram is looked up in
  * the chain of its hash, by its key: one 64-bit integer to compare,
@@ -472,26 +510,19 @@ split_chars (profile *pr)
  * entry does: they are made in the same order. Once an n-gram is new, so
  * are its extensions at that place: they are added without a look-up. */
 static void
-count_ngrams (profile *pr)
+count_ngrams (profile *pr, guint32 from, guint32 to)
 {
-    guint32 *heads = pr->heads;
-    guint64 *used = pr->used;
     text_gram *grams = pr->grams;
     const text_char *chars = pr->chars;
-    const guint32 starts = pr->n_starts;
-    guint32 n_grams = 0, size = pr->grams_size;
-    for (guint32 s = 0; s < starts; s++) {
-        if (n_grams + MAX_CHARS + 1 > size) {
-            pr->grams_size = size *= 2;
-            pr->grams = grams = g_renew (text_gram, grams, size);
-        }
+    guint32 n_grams = pr->n_grams;
+    for (guint32 s = from; s < to; s++) {
         const text_char *c = &chars[s];
         const guint32 span = c->span;
-        guint32 poly = c->poly, power = c->power, chars13 = 13, id = 0, k = 0;
+        guint32 poly = c->poly, power = c->power, id = 0, k = 0;
         guint64 key = c->code;
-        guint32 hash = chars13 * power + poly;   /* ngram_hash () */
+        guint32 hash = 13 * power + poly;   /* ngram_hash () */
         for (;;) {   /* the n-grams seen before */
-            guint32 found = heads[hash & (BUCKETS - 1)];
+            guint32 found = pr->heads[hash & (BUCKETS - 1)];
             while (found != 0 && grams[found].key != key)
                 found = grams[found].next;
             if (found == 0)
@@ -502,24 +533,21 @@ count_ngrams (profile *pr)
                 break;
             poly = poly * c[k].power + c[k].poly;
             power *= c[k].power;
-            chars13 += 13;
-            hash = chars13 * power + poly;
+            hash = 13 * (k + 1) * power + poly;
             key = (guint64) id << 32 | c[k].code;
         }
         while (k < span) {   /* the new ones */
             guint32 bucket = hash & (BUCKETS - 1);
             id = ++n_grams;
-            grams[id] = (text_gram){ .key = key, .count = 1, .next = heads[bucket], .hash = hash,
-                                     .where = s << 3 | (k + 1) };
-            if (heads[bucket] == 0)
-                used[bucket >> 6] |= G_GUINT64_CONSTANT (1) << (bucket & 63);
-            heads[bucket] = id;
+            grams[id] = (text_gram){ .key = key, .count = 1, .next = pr->heads[bucket],
+                                     .hash = hash, .where = s << 3 | (k + 1) };
+            pr->used[bucket] = 1;
+            pr->heads[bucket] = id;
             if (++k == span)
                 break;
             poly = poly * c[k].power + c[k].poly;
             power *= c[k].power;
-            chars13 += 13;
-            hash = chars13 * power + poly;
+            hash = 13 * (k + 1) * power + poly;
             key = (guint64) id << 32 | c[k].code;
         }
     }
@@ -545,31 +573,53 @@ sift_up (heap_item *heap, guint child)
     heap[child] = item;
 }
 
+/* siftdown from the root, in two halves: the hole goes down the path of
+ * the smaller children to the bottom, then back up while what is above it
+ * is not less than the item. The counts on that path grow downwards, so
+ * the item ends where siftdown stops it, and the others as siftdown
+ * leaves them; but a level costs one comparison instead of two, and here
+ * the item mostly sinks to the bottom. */
 static inline void
-sift_down (heap_item *heap, guint size, guint parent)
+sift_down (heap_item *heap, gsize size)
 {
-    heap_item item = heap[parent];
-    guint child;
-    while ((child = parent * 2 + 1) < size) {
-        guint32 count = heap[child].count, right = heap[child + 1].count;   /* or the sentinel */
-        if (count > right) {
-            child++;
-            count = right;
-        }
-        if (item.count <= count)
+    const heap_item item = heap[0];
+    /* where siftdown leaves it (a tie, often): not worth the way down and
+     * up; a missing child is the sentinel, or past it for a size of 1, where
+     * nothing moves anyway */
+    if (item.count <= MIN (heap[1].count, heap[2].count))
+        return;
+    gsize hole = 0;
+    for (;;) {   /* two levels a turn: no copy of the hole's place */
+        gsize child = hole * 2 + 1;
+        if (child >= size)
             break;
-        heap[parent] = heap[child];
-        parent = child;
+        child += heap[child + 1].count < heap[child].count;   /* or the sentinel */
+        heap[hole] = heap[child];
+        hole = child * 2 + 1;
+        if (hole >= size) {
+            hole = child;
+            break;
+        }
+        hole += heap[hole + 1].count < heap[hole].count;
+        heap[child] = heap[hole];
     }
-    heap[parent] = item;
+    while (hole > 0) {
+        gsize parent = (hole - 1) >> 1;
+        if (heap[parent].count < item.count)
+            break;
+        heap[hole] = heap[parent];
+        hole = parent;
+    }
+    heap[hole] = item;
 }
 
 #define SENTINEL ((heap_item){ G_MAXUINT32, 0 })
 
 /* table2heap: every entry, chain by chain, through heap_insert (the chains
  * emptied on the way, for the next text); then heapextract, least
- * frequent first, into the fingerprint. An entry of the root's count only
- * takes its place in a full heap: it is not greater than its children. */
+ * frequent first, into the fingerprint. Once the heap is full, an entry
+ * under the root's count is passed over, and one of the root's count only
+ * takes its place: it is not greater than its children. */
 static void
 select_top (profile *pr)
 {
@@ -577,30 +627,40 @@ select_top (profile *pr)
     const text_gram *grams = pr->grams;
     guint32 *heads = pr->heads;
     guint len = 0;
-    heap[0] = SENTINEL;
-    for (guint w = 0; w < BUCKETS / 64; w++) {
-        for (guint64 bits = pr->used[w]; bits != 0; bits &= bits - 1) {
-            guint bucket = w * 64 + (guint) __builtin_ctzll (bits);
+    guint32 least = 0;   /* the root's count, once the heap is full */
+    heap[TOP_NGRAMS] = SENTINEL;
+    for (guint w = 0; w < BUCKETS / 8; w++) {   /* the flags of 8 chains at a time */
+        guint64 flags;
+        memcpy (&flags, pr->used + w * 8, sizeof flags);
+        if (flags == 0)
+            continue;
+        memset (pr->used + w * 8, 0, sizeof flags);
+        /* a flag is a byte's lowest bit: the lowest first is the first chain */
+        for (guint64 bits = GUINT64_FROM_LE (flags); bits != 0; bits &= bits - 1) {
+            guint bucket = w * 8 + (guint) __builtin_ctzll (bits) / 8;
             guint32 id = heads[bucket];
             heads[bucket] = 0;
-            do {
-                guint32 count = grams[id].count;
-                if (len == TOP_NGRAMS) {
-                    if (count > heap[0].count) {
-                        heap[0] = (heap_item){ count, id };
-                        sift_down (heap, len, 0);
-                    } else if (count == heap[0].count) {
-                        heap[0].id = id;
-                    }
-                } else {
-                    heap[len] = (heap_item){ count, id };
+            if (len < TOP_NGRAMS) {
+                do {
+                    heap[len] = (heap_item){ grams[id].count, id };
                     sift_up (heap, len);
-                    heap[++len] = SENTINEL;
+                    id = grams[id].next;
+                } while (++len < TOP_NGRAMS && id != 0);
+                least = heap[0].count;
+            }
+            for (; id != 0; id = grams[id].next) {
+                guint32 count = grams[id].count;
+                if (count < least)
+                    continue;
+                if (count == least) {
+                    heap[0].id = id;
+                    continue;
                 }
-                id = grams[id].next;
-            } while (id != 0);
+                heap[0] = (heap_item){ count, id };
+                sift_down (heap, TOP_NGRAMS);
+                least = heap[0].count;
+            }
         }
-        pr->used[w] = 0;
     }
     /* heapextract sifts over the old size: the moved last item still in */
     pr->n_top = len;
@@ -608,7 +668,7 @@ select_top (profile *pr)
         pr->top[len - 1] = heap[0].id;
         heap[0] = heap[len - 1];
         heap[len] = SENTINEL;
-        sift_down (heap, len, 0);
+        sift_down (heap, len);
     }
 }
 
@@ -641,7 +701,12 @@ make_profile (sl_ngram_models *models, const char *text, gsize len)
         pr->chars = g_renew (text_char, pr->chars, pr->chars_size);
     }
     split_chars (pr);
-    count_ngrams (pr);
+    pr->n_grams = 0;
+    for (guint32 from = 0; from < pr->n_starts; from += STARTS_BLOCK) {
+        guint32 to = MIN (from + STARTS_BLOCK, pr->n_starts);
+        make_room (pr, pr->n_grams + MAX_CHARS * (to - from) + 1);
+        count_ngrams (pr, from, to);
+    }
     select_top (pr);
     return pr;
 }
@@ -652,27 +717,32 @@ sl_ngram_distances (sl_ngram_models *models, const char *text, gsize len, guint3
     profile *pr = make_profile (models, text, len);
     if (pr == NULL)
         return FALSE;
-    /* a row of ranks for every model the table has room for: a loop the
-     * compiler makes a few vector operations */
-    gint32 sums[SL_NGRAM_MODELS_MAX] = { 0 };
+    /* a row of ranks for every model the table has room for, in 16 bits:
+     * a loop the compiler makes a few vector operations */
+    guint32 sums[SL_NGRAM_MODELS_MAX] = { 0 };
     guint32 absent = 0;   /* n-grams no language has */
-    for (guint i = 0; i < pr->n_top; i++) {
-        guint bytes;
-        const char *gram = gram_text (pr, pr->top[i], &bytes);
-        gint found = find_gram (models, pr->grams[pr->top[i]].hash, gram, bytes);
-        if (found < 0) {
-            absent++;
-            continue;
+    for (guint from = 0; from < pr->n_top; from += SUM_BLOCK) {
+        guint16 block_sums[SL_NGRAM_MODELS_MAX] = { 0 };
+        for (guint i = from; i < MIN (from + SUM_BLOCK, pr->n_top); i++) {
+            guint bytes;
+            const char *gram = gram_text (pr, pr->top[i], &bytes);
+            gint found = find_gram (models, pr->grams[pr->top[i]].hash, gram, bytes);
+            if (found < 0) {
+                absent++;
+                continue;
+            }
+            const guint16 *places = &models->places[(gsize) found * SL_NGRAM_MODELS_MAX];
+            const guint16 here = (guint16) i;
+            for (guint m = 0; m < SL_NGRAM_MODELS_MAX; m++) {
+                guint16 out_of_place = places[m] > here ? places[m] - here : here - places[m];
+                block_sums[m] += MIN (out_of_place, OUT_OF_PLACE);
+            }
         }
-        const guint16 *places = &models->places[(gsize) found * SL_NGRAM_MODELS_MAX];
-        for (guint m = 0; m < SL_NGRAM_MODELS_MAX; m++) {
-            gint32 rank = (gint32) places[m] - 1, out_of_place = rank - (gint32) i;
-            out_of_place = out_of_place < 0 ? -out_of_place : out_of_place;
-            sums[m] += rank < 0 ? OUT_OF_PLACE : out_of_place;
-        }
+        for (guint m = 0; m < SL_NGRAM_MODELS_MAX; m++)
+            sums[m] += block_sums[m];
     }
     for (guint m = 0; m < models->n_models; m++)
-        distances[m] = models->has[m] ? (guint32) sums[m] + absent * OUT_OF_PLACE : G_MAXUINT32;
+        distances[m] = models->has[m] ? sums[m] + absent * OUT_OF_PLACE : G_MAXUINT32;
     profile_give (models, pr);
     return TRUE;
 }

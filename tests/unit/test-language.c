@@ -382,6 +382,30 @@ START_TEST (test_ngrams_same_as_libexttextcat)
         g_string_append_printf (text, "%c%c%c ", 'a' + k % 26, 'a' + (k / 26) % 26, 'a' + k % 7);
     assert_same_as_libexttextcat (models, &ref, N_LANGUAGES, text->str, text->len);
 
+    /* ties of every count, and long texts (their n-grams are counted 4,096
+     * starts at a time): random words from a few of the paragraphs' */
+    GPtrArray *vocabulary = g_ptr_array_new_with_free_func (g_free);
+    for (guint i = 0; i < G_N_ELEMENTS (paragraphs); i++) {
+        char **words = g_strsplit (paragraphs[i].text, " ", -1);
+        for (char **word = words; *word != NULL; word++)
+            g_ptr_array_add (vocabulary, g_strdup (*word));
+        g_strfreev (words);
+    }
+    GRand *words_rand = g_rand_new_with_seed (8);
+    for (int round = 0; round < 24; round++) {
+        g_string_truncate (text, 0);
+        gint32 known = g_rand_int_range (words_rand, 2, (gint32) vocabulary->len);
+        gsize target = (gsize) g_rand_int_range (words_rand, 100, round % 4 == 0 ? 30000 : 3000);
+        while (text->len < target) {
+            g_string_append (text, g_ptr_array_index (vocabulary,
+                                                      g_rand_int_range (words_rand, 0, known)));
+            g_string_append_c (text, ' ');
+        }
+        assert_same_as_libexttextcat (models, &ref, N_LANGUAGES, text->str, text->len);
+    }
+    g_rand_free (words_rand);
+    g_ptr_array_free (vocabulary, TRUE);
+
     /* random bytes, and random mixes of pieces of every script */
     GRand *rand = g_rand_new_with_seed (42);
     for (int round = 0; round < 300; round++) {
