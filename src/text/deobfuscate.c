@@ -274,11 +274,10 @@ join_spaced (dchar *ch, const GArray *tokens)
 
 enum { Q_OTHER, Q_LETTER, Q_LEET, Q_SEP, Q_SPACE, Q_SLOW };
 
-/* The quick look's class of C. Besides ASCII it knows the Latin letters of
- * Latin-1 and Latin Extended-A (the five languages' accents), the
- * no-break spaces, € and the symbols and punctuation of prose (no letter,
- * no look-alike, no compatibility form that is a letter); any other
- * character sends the text the long way. */
+/* The quick look's class of C, told by the same tests as the long way: a
+ * character that a trick may change by itself (an invisible one, a
+ * look-alike, a compatibility form of a letter) sends the text the long
+ * way. */
 static int
 quick_class (gunichar c)
 {
@@ -294,21 +293,17 @@ quick_class (gunichar c)
         return strchr (".-_*", (int) c) ? Q_SEP : Q_OTHER;
     }
     if (c >= 0xC0 && c <= 0x17F && c != 0xD7 && c != 0xF7)
-        return Q_LETTER;
-    switch (c) {
-    case 0xA0: case 0x202F:
-        return Q_SPACE;
-    case 0x20AC:
+        return Q_LETTER; /* the accents of the five languages, without a lookup */
+    if (c == 0x20AC)
         return Q_LEET;
-    case 0xB7:
+    if (c == 0xB7)
         return Q_SEP;
-    case 0xA3: case 0xA9: case 0xAB: case 0xAE: case 0xB0: case 0xBB: case 0x2013: case 0x2014:
-    case 0x2018: case 0x2019: case 0x201C: case 0x201D: case 0x2022: case 0x2026: case 0x2122:
-    case 0xFFFC: /* a blanked placeholder (text/placeholder.c) */
-        return Q_OTHER;
-    default:
+    /* any other character as the long way reads it */
+    if (is_invisible (c) || lookalike_of (c) || compat_letter (c))
         return Q_SLOW;
-    }
+    if (is_space (c))
+        return Q_SPACE;
+    return is_latin_letter (c) ? Q_LETTER : Q_OTHER;
 }
 
 #define QUICK_HEAD 8   /* the characters of a token join_dotted looks at first */
