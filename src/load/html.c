@@ -338,6 +338,8 @@ parse_inline_style (parse_state *st, sl_node *node)
     g_array_set_size (st->decls, 0);
     sl_css_parse_inline (attr->value, attr->value_exact ? attr->value_offset : attr->offset,
                          attr->value_exact, st->decls, &memory);
+    if (st->decls->len == 0)
+        return; /* no declaration read: an empty array may have no data to copy */
     gsize size = sizeof (sl_css_decl) * st->decls->len;
     node->inline_style = sl_html_alloc (st->html, size);
     memcpy (node->inline_style, st->decls->data, size);
