@@ -284,7 +284,7 @@ quick_class (gunichar c)
     if (c < 0x80) {
         if (c == 0)
             return Q_SLOW;
-        if (c == ' ' || (c >= '\t' && c <= '\r'))
+        if (is_space (c))
             return Q_SPACE;
         if (g_ascii_isalpha ((char) c))
             return Q_LETTER;

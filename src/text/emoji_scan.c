@@ -29,20 +29,13 @@ sl_emoji_pattern_new (void)
     return pattern;
 }
 
-/* The bytes an emoji may start with: a keycap's digit, # or *, and the
- * first bytes of characters past ASCII. */
-static const guint8 first_byte[256] = {
-    ['#'] = 1, ['*'] = 1, ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1,
-    ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
-    [0xC2] = 1, [0xC3] = 1, [0xC4] = 1, [0xC5] = 1, [0xC6] = 1, [0xC7] = 1, [0xC8] = 1,
-    [0xC9] = 1, [0xCA] = 1, [0xCB] = 1, [0xCC] = 1, [0xCD] = 1, [0xCE] = 1, [0xCF] = 1,
-    [0xD0] = 1, [0xD1] = 1, [0xD2] = 1, [0xD3] = 1, [0xD4] = 1, [0xD5] = 1, [0xD6] = 1,
-    [0xD7] = 1, [0xD8] = 1, [0xD9] = 1, [0xDA] = 1, [0xDB] = 1, [0xDC] = 1, [0xDD] = 1,
-    [0xDE] = 1, [0xDF] = 1, [0xE0] = 1, [0xE1] = 1, [0xE2] = 1, [0xE3] = 1, [0xE4] = 1,
-    [0xE5] = 1, [0xE6] = 1, [0xE7] = 1, [0xE8] = 1, [0xE9] = 1, [0xEA] = 1, [0xEB] = 1,
-    [0xEC] = 1, [0xED] = 1, [0xEE] = 1, [0xEF] = 1, [0xF0] = 1, [0xF1] = 1, [0xF2] = 1,
-    [0xF3] = 1, [0xF4] = 1,
-};
+/* Whether an emoji may start with byte B: a keycap's digit, # or *, or
+ * the first byte of a character past ASCII. */
+static inline gboolean
+first_byte (guchar b)
+{
+    return (guint) (b - '0') < 10 || b == '#' || b == '*' || (b >= 0xC2 && b <= 0xF4);
+}
 
 /* Whether an emoji may start at P, of END: a keycap (a digit, # or *,
  * U+FE0F maybe, then U+20E3), (C) or (R), or a character of the ranges
@@ -72,7 +65,7 @@ sl_emoji_next (const pcre2_code *pattern, const char *text, gsize len, gsize *po
     if (pattern == NULL)
         return FALSE;
     for (gsize at = *pos; at < len; at++) {
-        if (!first_byte[(guchar) text[at]] || !may_start (text + at, text + len))
+        if (!first_byte ((guchar) text[at]) || !may_start (text + at, text + len))
             continue;
         int rc = pcre2_match (pattern, (PCRE2_SPTR) text, len, at,
                               PCRE2_NO_UTF_CHECK | PCRE2_ANCHORED, match_data, NULL);

@@ -306,15 +306,23 @@ remember (answer_cache *cache, const char *word, gsize len, guint32 hash, sl_spe
     cache->used++;
 }
 
+/* The remembered answer about WORD, or -1; the language's lock held. */
+static int
+remembered (const answer_cache *cache, const char *word, gsize len, guint32 hash)
+{
+    const cached_answer *cached = cache->slots ? cache_slot (cache, word, len, hash) : NULL;
+    return cached && cached->word ? (int) cached->answer : -1;
+}
+
 /* The answer about WORD known without the dictionary, or -1; the
  * language's lock held. */
 static int
 known_answer (sl_speller *speller, int i, const char *word, gsize len, guint32 hash)
 {
     language_state *lang = &speller->languages[i];
-    cached_answer *cached = lang->cache.slots ? cache_slot (&lang->cache, word, len, hash) : NULL;
-    if (cached && cached->word)
-        return (int) cached->answer;
+    int answer = remembered (&lang->cache, word, len, hash);
+    if (answer >= 0)
+        return answer;
     if (sl_spelllist_accepts (accepted_words (speller, i), word, len)) {
         remember (&lang->cache, word, len, hash, SL_SPELL_OK); /* hunspell's own answer */
         return SL_SPELL_OK;
@@ -339,9 +347,10 @@ sl_speller_check (sl_speller *speller, const char *language, const char *word, g
         return (sl_spell_answer) known;
     dictionary (speller, i);
     g_mutex_lock (&lang->lock);
-    /* the dictionary is loaded; the list may be gone */
-    cached_answer *cached = lang->cache.slots ? cache_slot (&lang->cache, word, len, hash) : NULL;
-    sl_spell_answer answer = cached && cached->word ? cached->answer : ask_dictionary (lang, word, len);
+    /* the dictionary is loaded (the list may be gone); another thread may
+     * have asked it about WORD meanwhile */
+    int known_now = remembered (&lang->cache, word, len, hash);
+    sl_spell_answer answer = known_now >= 0 ? (sl_spell_answer) known_now : ask_dictionary (lang, word, len);
     remember (&lang->cache, word, len, hash, answer);
     g_mutex_unlock (&lang->lock);
     return answer;

@@ -146,6 +146,20 @@ source_of (const guint32 *src, guint32 base, gsize i)
     return src ? src[i] : base + (guint32) i;
 }
 
+/* DATA[I, I + N) as it is, with the sources of its bytes. */
+static void
+append_run (sl_textmap *out, const char *data, gsize i, gsize n, const guint32 *src, guint32 base)
+{
+    reserve (out, n);
+    memcpy (out->text + out->len, data + i, n);
+    if (src != NULL)
+        memcpy (out->src + out->len, src + i, n * sizeof *src);
+    else
+        fill_sources (out->src + out->len, n, base + (guint32) i);
+    out->len += n;
+    out->text[out->len] = '\0';
+}
+
 static void
 note_invalid (sl_decode_notes *notes, guint32 at, guchar byte)
 {
@@ -216,15 +230,7 @@ decode_utf8_or_cp1252 (sl_textmap *out, const char *data, gsize len,
     while (i < len) {
         gsize run = valid_utf8_length (data + i, len - i);
         /* The valid run is copied as is (GLib's valid UTF-8 holds no NUL) */
-        gsize at = out->len;
-        reserve (out, run);
-        memcpy (out->text + at, data + i, run);
-        if (src != NULL)
-            memcpy (out->src + at, src + i, run * sizeof *src);
-        else
-            fill_sources (out->src + at, run, base + (guint32) i);
-        out->len += run;
-        out->text[out->len] = '\0';
+        append_run (out, data, i, run, src, base);
         i += run;
         if (i < len) {
             /* NUL (never valid for GLib) becomes a space; a high byte is
@@ -348,14 +354,7 @@ decode_single_byte (sl_textmap *out, const byte_table *table, const char *data, 
             gsize run = i + 1;
             while (run < len && (guchar) data[run] - 1u < 0x7Fu)
                 run++;
-            gsize n = run - i;
-            reserve (out, n);
-            memcpy (out->text + out->len, data + i, n);
-            if (src)
-                memcpy (out->src + out->len, src + i, n * sizeof *src);
-            else
-                fill_sources (out->src + out->len, n, base + (guint32) i);
-            out->len += n;
+            append_run (out, data, i, run - i, src, base);
             i = run - 1;
             continue;
         }
